@@ -1,0 +1,37 @@
+# restauth: every day-to-day command. `make` alone lists them.
+MVN      ?= mvn -B -q
+JAVA     ?= java
+# The JVM flags the standalone server runs with (and the benchmark measures).
+JVM_FLAGS ?= -XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k -XX:TieredStopAtLevel=1
+JAR      := target/restauth.jar
+ARGS     ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help build test run migrate createsuperuser war bench clean
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+build: ## compile and package target/restauth.jar (tests skipped)
+	$(MVN) package -DskipTests
+
+test: ## run every test (PostgreSQL/MariaDB tests skip visibly when unreachable)
+	$(MVN) verify
+
+run: build ## start the server on http://127.0.0.1:8000/rest-auth/ with H2 under ./var/
+	$(JAVA) $(JVM_FLAGS) -jar $(JAR) serve $(ARGS)
+
+migrate: build ## apply the migrations in sql/ to the configured database
+	$(JAVA) -jar $(JAR) migrate $(ARGS)
+
+createsuperuser: build ## create a superuser: make createsuperuser ARGS="--username admin --email admin@example.com"
+	$(JAVA) -jar $(JAR) createsuperuser $(ARGS)
+
+war: ## build target/restauth.war from the top-level web.xml
+	$(MVN) package -DskipTests -Pwar
+
+bench: build ## measure throughput and latency against a bare baseline (not part of make test)
+	$(JAVA) -cp '$(JAR):target/lib/*' dev.restauth.bench.Bench $(ARGS)
+
+clean: ## remove build output (keeps ./var/)
+	$(MVN) clean
