@@ -1,5 +1,6 @@
 package dev.restauth.password;
 
+import dev.restauth.text.PythonText;
 import dev.restauth.text.Messages;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.restauth.password;
+package dev.restauth.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

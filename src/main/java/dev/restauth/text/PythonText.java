@@ -1,4 +1,4 @@
-package dev.restauth.password;
+package dev.restauth.text;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,7 +14,7 @@ import java.util.List;
  * (Unicode 13 in Java 17) lack the characters added in Unicode 14 (Python 3.11), and U+1734 is still Mn rather than
  * Mc. Stateless and thread-safe.
  */
-final class PythonText {
+public final class PythonText {
 
     /**
      * Code points outside general category Nd for which Python's {@code str.isdigit()} is true (Numeric_Type=Digit:
@@ -42,7 +42,7 @@ final class PythonText {
     }
 
     /** Python's {@code len(s)}: the number of code points, so an emoji counts once. */
-    static int length(String s) {
+    public static int length(String s) {
         return s.codePointCount(0, s.length());
     }
 
@@ -52,7 +52,7 @@ final class PythonText {
      * Not {@link String#toLowerCase(java.util.Locale)}: Java decides final sigma by word boundaries, so "Σ7١Σ"
      * and "ΣΣ9" come out differently.
      */
-    static String lower(String s) {
+    public static String lower(String s) {
         StringBuilder lower = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -117,7 +117,7 @@ final class PythonText {
      * Python's {@code s.strip()}: removes leading and trailing Python whitespace ({@link #isSpace}). Differs from
      * {@link String#strip()}, which keeps no-break spaces and U+0085 but drops nothing else Python keeps.
      */
-    static String strip(String s) {
+    public static String strip(String s) {
         int start = 0;
         int end = s.length();
         // Every Python whitespace character is in the BMP, so stepping by char is exact.
@@ -135,7 +135,7 @@ final class PythonText {
      * That is the ASCII controls 9–13 and 28–31, space, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
      * U+202F, U+205F and U+3000; not U+200B or U+FEFF.
      */
-    static boolean isSpace(int cp) {
+    public static boolean isSpace(int cp) {
         if (cp <= 0x20) {
             return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F);
         }
@@ -144,12 +144,12 @@ final class PythonText {
     }
 
     /** Python's {@code s.isdigit()}: true when {@code s} is not empty and every code point is a digit. */
-    static boolean isDigit(String s) {
+    public static boolean isDigit(String s) {
         return !s.isEmpty() && s.codePoints().allMatch(PythonText::isDigit);
     }
 
     /** Python's {@code str.isdigit()} for one code point: Numeric_Type Decimal (category Nd) or Digit. */
-    static boolean isDigit(int cp) {
+    public static boolean isDigit(int cp) {
         if (Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
             return true;
         }
@@ -165,7 +165,7 @@ final class PythonText {
      * Python's {@code re.split(r'\W+', s)}: the pieces between runs of non-word characters, keeping the empty
      * piece before a leading run and after a trailing one.
      */
-    static List<String> splitOnNonWord(String s) {
+    public static List<String> splitOnNonWord(String s) {
         List<String> parts = new ArrayList<>();
         int pieceStart = 0;
         int i = 0;
@@ -191,7 +191,7 @@ final class PythonText {
      * combining marks (Mn, Mc, Me), all connector punctuation (Pc) and the joiners U+200C/U+200D, and leaves out
      * category No ("²", "½"), so it splits user names differently.
      */
-    static boolean isWord(int cp) {
+    public static boolean isWord(int cp) {
         if (cp == '_') {
             return true;
         }

@@ -1,0 +1,209 @@
+package dev.restauth;
+
+import dev.restauth.account.Accounts;
+import dev.restauth.auth.Authentication;
+import dev.restauth.auth.Authenticator;
+import dev.restauth.auth.Keyring;
+import dev.restauth.auth.LoginService;
+import dev.restauth.auth.Passwords;
+import dev.restauth.auth.SessionAuthenticator;
+import dev.restauth.auth.SessionService;
+import dev.restauth.auth.TokenAuthenticator;
+import dev.restauth.auth.TokenService;
+import dev.restauth.auth.crypto.Argon2Hasher;
+import dev.restauth.auth.crypto.DelegatingPasswordHasher;
+import dev.restauth.auth.crypto.HashingPool;
+import dev.restauth.auth.crypto.PasswordHasher;
+import dev.restauth.auth.crypto.Pbkdf2Sha256Hasher;
+import dev.restauth.config.SecretKey;
+import dev.restauth.config.Settings;
+import dev.restauth.db.Database;
+import dev.restauth.db.Migrator;
+import dev.restauth.db.UserDao;
+import dev.restauth.http.ApiServlet.ApiSupport;
+import dev.restauth.http.FrontServlet;
+import dev.restauth.http.Router;
+import dev.restauth.password.PasswordValidators;
+import dev.restauth.serializer.SerializerContext;
+import dev.restauth.serializer.SerializerRegistry;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+/**
+ * restauth's composition root: builds every part from {@link Settings} once, in one place, for all three ways of
+ * running (standalone, WAR, library). No static state: a test may build as many independent instances as it likes.
+ *
+ * <p>{@link #servlet()} is what a container serves; {@link #close()} stops the hashing threads and, when restauth
+ * opened it, the connection pool. Thread-safe once built.
+ */
+public final class RestAuth implements AutoCloseable {
+    private final Settings settings;
+    private final Clock clock;
+    private final Database database;
+    private final HashingPool hashingPool;
+    private final Keyring keyring;
+    private final Passwords passwords;
+    private final PasswordValidators validators;
+    private final TokenService tokens;
+    private final SessionService sessions;
+    private final LoginService logins;
+    private final Accounts accounts;
+    private final Authentication authentication;
+    private final SerializerRegistry serializers;
+    private final Router router;
+
+    private RestAuth(Builder builder) {
+        this.settings = builder.settings;
+        this.clock = builder.clock;
+        this.keyring = new Keyring(builder.secretKey != null ? builder.secretKey : SecretKey.resolve(settings));
+        this.database = builder.dataSource != null ? Database.of(builder.dataSource) : Database.fromSettings(settings);
+        try {
+            new Migrator(database, clock).migrate();
+            int threads = settings.get(Settings.HASHING_THREADS);
+            this.hashingPool = new HashingPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
+                    settings.get(Settings.HASHING_QUEUE));
+            this.passwords = new Passwords(builder.hasher != null ? builder.hasher : defaultHasher(settings),
+                    hashingPool);
+            this.validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
+                    settings.get(Settings.PASSWORD_MIN_LENGTH));
+            this.tokens = new TokenService(database, keyring, clock);
+            this.sessions = new SessionService(database, keyring, clock, settings);
+            this.logins = new LoginService(database, passwords, clock, settings);
+            this.accounts = new Accounts(database, passwords, clock);
+            this.authentication = new Authentication(authenticators());
+            this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
+                    new SerializerContext(settings, validators, passwords, (username, exceptUserId) ->
+                            database.inTransaction(c -> new UserDao(c).usernameTaken(username, exceptUserId))));
+            this.router = Routes.build(this, new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES)));
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    /** A builder for restauth under these settings. */
+    public static Builder builder(Settings settings) {
+        return new Builder(settings);
+    }
+
+    /** The front servlet to mount under the prefix, e.g. {@code /rest-auth/*}. */
+    public FrontServlet servlet() {
+        return new FrontServlet(router);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Router router() {
+        return router;
+    }
+
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    public PasswordValidators validators() {
+        return validators;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    Passwords passwords() {
+        return passwords;
+    }
+
+    TokenService tokens() {
+        return tokens;
+    }
+
+    SessionService sessions() {
+        return sessions;
+    }
+
+    LoginService logins() {
+        return logins;
+    }
+
+    SerializerRegistry serializers() {
+        return serializers;
+    }
+
+    @Override
+    public void close() {
+        hashingPool.close();
+        database.close();
+    }
+
+    private List<Authenticator> authenticators() {
+        Map<String, Authenticator> known = Map.of(
+                "token", new TokenAuthenticator(tokens),
+                "session", new SessionAuthenticator(sessions));
+        List<Authenticator> chain = new ArrayList<>();
+        for (String name : settings.get(Settings.AUTHENTICATION_CLASSES)) {
+            chain.add(known.get(name));
+        }
+        return chain;
+    }
+
+    private static PasswordHasher defaultHasher(Settings settings) {
+        Argon2Hasher argon2 = new Argon2Hasher(settings.get(Settings.ARGON2_MEMORY_KIB),
+                settings.get(Settings.ARGON2_ITERATIONS), settings.get(Settings.ARGON2_PARALLELISM));
+        return new DelegatingPasswordHasher(argon2, Map.of(
+                "argon2", argon2,
+                "pbkdf2_sha256", new Pbkdf2Sha256Hasher(Pbkdf2Sha256Hasher.DEFAULT_ITERATIONS)));
+    }
+
+    /** Collects what differs from the settings-driven defaults; for tests and embedding applications. */
+    public static final class Builder {
+        private final Settings settings;
+        private Clock clock = Clock.systemUTC();
+        private DataSource dataSource;
+        private SecretKey secretKey;
+        private PasswordHasher hasher;
+
+        private Builder(Settings settings) {
+            this.settings = settings;
+        }
+
+        /** The clock every expiry is measured with (tests inject a fixed or stepping one). */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** Use the application's own data source instead of {@code database_url}; restauth will not close it. */
+        public Builder dataSource(DataSource dataSource) {
+            this.dataSource = dataSource;
+            return this;
+        }
+
+        /** An explicit secret key, instead of {@code secret_key} or the dev key file. */
+        public Builder secretKey(SecretKey secretKey) {
+            this.secretKey = secretKey;
+            return this;
+        }
+
+        /** A password hasher of your own (tests count calls through one). */
+        public Builder passwordHasher(PasswordHasher hasher) {
+            this.hasher = hasher;
+            return this;
+        }
+
+        /** Opens the database, applies migrations, and wires every part. */
+        public RestAuth build() {
+            return new RestAuth(this);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.restauth;
+
+import dev.restauth.config.Settings;
+
+import jakarta.servlet.MultipartConfigElement;
+
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee10.servlet.ServletHolder;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+/**
+ * The standalone server: an embedded Jetty (ee10) serving restauth's front servlet under the mount prefix.
+ * {@link #create} returns the server unstarted, so tests start it on port 0 and read the port back.
+ */
+public final class RestAuthServer {
+    private RestAuthServer() {
+    }
+
+    /** A Jetty server for {@code app} on the configured host and port, not yet started. */
+    public static Server create(RestAuth app) {
+        Settings settings = app.settings();
+        Server server = new Server();
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(settings.get(Settings.HOST));
+        connector.setPort(settings.get(Settings.PORT));
+        server.addConnector(connector);
+
+        ServletContextHandler context = new ServletContextHandler("/");
+        ServletHolder front = new ServletHolder("restauth", app.servlet());
+        long maxBody = settings.get(Settings.MAX_BODY_BYTES);
+        front.getRegistration().setMultipartConfig(new MultipartConfigElement(null, maxBody, maxBody, 0));
+        context.addServlet(front, settings.get(Settings.MOUNT_PREFIX) + "/*");
+        server.setHandler(context);
+        server.setStopAtShutdown(true);
+        return server;
+    }
+
+    /** The port a started server listens on (the real one when configured with 0). */
+    public static int port(Server server) {
+        return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+    }
+}

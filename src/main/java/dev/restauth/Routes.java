@@ -1,0 +1,41 @@
+package dev.restauth;
+
+import dev.restauth.endpoint.LoginServlet;
+import dev.restauth.endpoint.LogoutServlet;
+import dev.restauth.endpoint.PasswordChangeServlet;
+import dev.restauth.endpoint.UserDetailsServlet;
+import dev.restauth.config.Settings;
+import dev.restauth.http.ApiServlet.ApiSupport;
+import dev.restauth.http.Router;
+import dev.restauth.serializer.LoginSerializer;
+import dev.restauth.serializer.PasswordChangeSerializer;
+import dev.restauth.serializer.SerializerKey;
+import dev.restauth.serializer.SerializerRegistry;
+import dev.restauth.serializer.TokenSerializer;
+import dev.restauth.serializer.UserDetailsSerializer;
+
+/**
+ * restauth's URL table, dj-rest-auth's {@code urls.py}: every endpoint, below the mount prefix, top to bottom.
+ * Each path also answers without its trailing slash.
+ */
+final class Routes {
+    private Routes() {
+    }
+
+    static Router build(RestAuth app, ApiSupport support) {
+        SerializerRegistry serializers = app.serializers();
+        Settings settings = app.settings();
+        return new Router()
+                .add("/login/", new LoginServlet(support,
+                        serializers.get(SerializerKey.LOGIN_SERIALIZER, LoginSerializer.class),
+                        serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class),
+                        app.logins(), app.tokens(), app.sessions(), settings.get(Settings.SESSION_LOGIN)))
+                .add("/logout/", new LogoutServlet(support, app.tokens(), app.sessions()))
+                .add("/user/", new UserDetailsServlet(support,
+                        serializers.get(SerializerKey.USER_DETAILS_SERIALIZER, UserDetailsSerializer.class),
+                        app.accounts()))
+                .add("/password/change/", new PasswordChangeServlet(support,
+                        serializers.get(SerializerKey.PASSWORD_CHANGE_SERIALIZER, PasswordChangeSerializer.class),
+                        app.accounts(), app.sessions(), app.tokens(), settings.get(Settings.LOGOUT_ON_PASSWORD_CHANGE)));
+    }
+}

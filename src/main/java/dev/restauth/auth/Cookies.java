@@ -1,0 +1,39 @@
+package dev.restauth.auth;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * {@code Set-Cookie} values written the way Django writes them ({@code expires}, {@code Max-Age}, {@code Path=/},
+ * {@code SameSite=Lax}), so clients see the same cookies as from dj-rest-auth. Cookie values here are always
+ * [A-Za-z0-9], which need no quoting.
+ */
+public final class Cookies {
+    private static final DateTimeFormatter EXPIRES =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+
+    private Cookies() {
+    }
+
+    /** A cookie that lives {@code maxAgeSeconds} from {@code now}. */
+    public static String set(String name, String value, long maxAgeSeconds, boolean httpOnly, boolean secure,
+                             Instant now) {
+        StringBuilder cookie = new StringBuilder(name).append('=').append(value)
+                .append("; expires=").append(EXPIRES.format(now.plusSeconds(maxAgeSeconds)));
+        if (httpOnly) {
+            cookie.append("; HttpOnly");
+        }
+        cookie.append("; Max-Age=").append(maxAgeSeconds).append("; Path=/; SameSite=Lax");
+        if (secure) {
+            cookie.append("; Secure");
+        }
+        return cookie.toString();
+    }
+
+    /** Tells the client to drop a cookie, as Django's {@code delete_cookie}. */
+    public static String delete(String name) {
+        return name + "=\"\"; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.restauth.auth;
+
+import dev.restauth.config.SecretKey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keys derived from the secret key, one per purpose, so a value signed for one purpose never verifies for another,
+ * plus the keyed hashes and random strings built from them. Thread-safe.
+ */
+public final class Keyring {
+    private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final byte[] secret;
+    private final SecureRandom random = new SecureRandom();
+
+    public Keyring(SecretKey secretKey) {
+        this.secret = secretKey.bytes();
+    }
+
+    /** The raw secret key bytes, for the Django-compatible signers that derive their own keys from it. */
+    public byte[] secret() {
+        return secret.clone();
+    }
+
+    /** HMAC-SHA256 of {@code message} under the key derived for {@code purpose}, as 64 lowercase hex digits. */
+    public String hash(String purpose, String message) {
+        return HEX.formatHex(hmac(hmac(secret, "restauth." + purpose), message));
+    }
+
+    /** Compares two strings in time independent of where they differ. */
+    public static boolean equal(String a, String b) {
+        return a != null && b != null
+                && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A random string of {@code length} characters from [a-z0-9] (with {@code mixedCase}, [a-zA-Z0-9]). */
+    public String randomString(int length, boolean mixedCase) {
+        int alphabet = mixedCase ? ALPHANUMERIC.length() : 26;
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            int index = random.nextInt(alphabet + 10);
+            out.append(index < alphabet ? ALPHANUMERIC.charAt(index) : ALPHANUMERIC.charAt(52 + index - alphabet));
+        }
+        return out.toString();
+    }
+
+    /** {@code length} random bytes as lowercase hex. */
+    public String randomHex(int bytes) {
+        byte[] buffer = new byte[bytes];
+        random.nextBytes(buffer);
+        return HEX.formatHex(buffer);
+    }
+
+    private static byte[] hmac(byte[] key, String message) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package dev.restauth.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.function.Function;
+
+/**
+ * Every setting restauth has, with its value: immutable once built and safe to share between threads.
+ *
+ * <p>The constants below are the single list of settings (the README table is checked against it). Read a value
+ * with {@link #get(Setting)}; build one with {@link #builder()} (tests) or {@link SettingsLoader} (the server),
+ * which layers built-in defaults, a properties file, system properties and {@code RESTAUTH_*} environment
+ * variables. Unknown keys and unparsable values fail when the settings are built, naming the key.
+ */
+public final class Settings {
+    private static final List<Setting<?>> ALL = new ArrayList<>();
+
+    // --- server -------------------------------------------------------------------------------------------------
+    public static final Setting<Mode> MODE = define("mode", Mode.DEV, enumParser(Mode.class), "DEBUG (inverted)",
+            "`dev` generates a secret key on first start; `production` refuses to start without `secret_key`.");
+    public static final Setting<String> SECRET_KEY = defineSecret("secret_key", null, "SECRET_KEY",
+            "Signs reset tokens, verification keys and token/session hashes. At least 32 characters. Never shipped.");
+    public static final Setting<Path> DATA_DIR = define("data_dir", Path.of("var"), Path::of, "-",
+            "Directory for the embedded H2 database and the generated dev secret key.");
+    public static final Setting<String> HOST = define("host", "127.0.0.1", Settings::nonBlank, "-",
+            "Address the standalone server listens on.");
+    public static final Setting<Integer> PORT = define("port", 8000, intParser(0, 65535), "-",
+            "Port the standalone server listens on (0 picks a free one).");
+    public static final Setting<String> MOUNT_PREFIX = define("mount_prefix", "/rest-auth", Settings::prefix,
+            "path('rest-auth/', include('dj_rest_auth.urls'))", "URL prefix the endpoints live under.");
+    public static final Setting<Integer> MAX_BODY_BYTES = define("max_body_bytes", 1_048_576,
+            intParser(1024, Integer.MAX_VALUE), "DATA_UPLOAD_MAX_MEMORY_SIZE",
+            "Largest request body accepted; larger ones get 413.");
+
+    // --- database -----------------------------------------------------------------------------------------------
+    public static final Setting<String> DATABASE_URL = define("database_url", null, Settings::nonBlank,
+            "DATABASES", "JDBC URL (H2, PostgreSQL or MariaDB). Default: an H2 file database in `data_dir`.");
+    public static final Setting<String> DATABASE_USER = define("database_user", "", Function.identity(),
+            "DATABASES USER", "Database user.");
+    public static final Setting<String> DATABASE_PASSWORD = defineSecret("database_password", "",
+            "DATABASES PASSWORD", "Database password.");
+    public static final Setting<Integer> DATABASE_POOL_SIZE = define("database_pool_size", 10, intParser(1, 500),
+            "CONN_MAX_AGE (roughly)", "Connections in the pool.");
+
+    // --- authentication -----------------------------------------------------------------------------------------
+    public static final Setting<List<String>> AUTHENTICATION_CLASSES = define("authentication_classes",
+            List.of("token", "session"), listParser(List.of("token", "session")),
+            "REST_FRAMEWORK DEFAULT_AUTHENTICATION_CLASSES",
+            "Order in which `token` and `session` credentials are tried; the first decides 401 (token) or 403.");
+    public static final Setting<Boolean> SESSION_LOGIN = define("session_login", true, Settings::bool,
+            "REST_AUTH SESSION_LOGIN", "Login also opens a session (`sessionid` + `csrftoken` cookies).");
+    public static final Setting<Integer> SESSION_COOKIE_AGE = define("session_cookie_age", 1_209_600,
+            intParser(60, Integer.MAX_VALUE), "SESSION_COOKIE_AGE", "Session lifetime in seconds (2 weeks).");
+    public static final Setting<Boolean> COOKIE_SECURE = define("cookie_secure", false, Settings::bool,
+            "SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE", "Mark session and CSRF cookies `Secure` (set it behind HTTPS).");
+    public static final Setting<AuthenticationMethod> AUTHENTICATION_METHOD = define("authentication_method",
+            AuthenticationMethod.USERNAME_EMAIL, enumParser(AuthenticationMethod.class),
+            "ACCOUNT_AUTHENTICATION_METHOD", "`username`, `email` or `username_email`: what login accepts.");
+    public static final Setting<EmailVerification> EMAIL_VERIFICATION = define("email_verification",
+            EmailVerification.MANDATORY, enumParser(EmailVerification.class), "ACCOUNT_EMAIL_VERIFICATION",
+            "`none`, `optional` or `mandatory`; with `mandatory`, login needs a confirmed address.");
+
+    // --- passwords ----------------------------------------------------------------------------------------------
+    public static final Setting<Boolean> OLD_PASSWORD_FIELD_ENABLED = define("old_password_field_enabled", false,
+            Settings::bool, "REST_AUTH OLD_PASSWORD_FIELD_ENABLED", "Password change requires `old_password`.");
+    public static final Setting<Boolean> LOGOUT_ON_PASSWORD_CHANGE = define("logout_on_password_change", false,
+            Settings::bool, "REST_AUTH LOGOUT_ON_PASSWORD_CHANGE",
+            "Password change ends the current session; otherwise the session is kept (other sessions end).");
+    public static final Setting<List<String>> PASSWORD_VALIDATORS = define("password_validators",
+            List.of("similarity", "minimum_length", "common", "numeric"), listParser(null),
+            "AUTH_PASSWORD_VALIDATORS",
+            "Validators in order: `similarity`, `minimum_length`, `common`, `numeric`, or a class name.");
+    public static final Setting<Integer> PASSWORD_MIN_LENGTH = define("password_min_length", 8, intParser(1, 128),
+            "MinimumLengthValidator min_length", "Shortest password accepted.");
+    public static final Setting<Integer> ARGON2_MEMORY_KIB = define("argon2_memory_kib", 19_456,
+            intParser(8, 4_194_304), "Argon2PasswordHasher.memory_cost", "argon2id memory per hash, KiB.");
+    public static final Setting<Integer> ARGON2_ITERATIONS = define("argon2_iterations", 2, intParser(1, 100),
+            "Argon2PasswordHasher.time_cost", "argon2id passes.");
+    public static final Setting<Integer> ARGON2_PARALLELISM = define("argon2_parallelism", 1, intParser(1, 64),
+            "Argon2PasswordHasher.parallelism", "argon2id lanes.");
+    public static final Setting<Integer> HASHING_THREADS = define("hashing_threads", 0, intParser(0, 1024), "-",
+            "Threads that hash passwords (0: one per core). Bounds argon2's memory under a login flood.");
+    public static final Setting<Integer> HASHING_QUEUE = define("hashing_queue", 64, intParser(1, 100_000), "-",
+            "Hash requests that may wait; beyond that login answers 503 with Retry-After at once.");
+
+    // --- customisation ------------------------------------------------------------------------------------------
+    public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,
+            "REST_AUTH *_SERIALIZER",
+            "Properties file overriding entries of the serializer registry, e.g. `USER_DETAILS_SERIALIZER=com.example.MyUser`.");
+
+    private static final Map<String, Setting<?>> BY_KEY = index();
+
+    private final Map<Setting<?>, Object> values;
+
+    private Settings(Map<Setting<?>, Object> values) {
+        this.values = Collections.unmodifiableMap(new HashMap<>(values));
+    }
+
+    /** Every setting, in declaration order. */
+    public static List<Setting<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** A builder starting from the built-in defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The built-in defaults, untouched by any file or environment. */
+    public static Settings defaults() {
+        return builder().build();
+    }
+
+    /** The value of a setting; null only for settings without a default that nobody set. */
+    @SuppressWarnings("unchecked")
+    public <T> T get(Setting<T> setting) {
+        return (T) values.get(setting);
+    }
+
+    /** A copy with some values replaced (raw strings, parsed like any other source). */
+    public Settings with(Map<String, String> overrides) {
+        Builder builder = new Builder();
+        builder.values.putAll(values);
+        overrides.forEach(builder::set);
+        return builder.build();
+    }
+
+    /** The settings as {@code key=value} lines with secrets masked: safe to log. */
+    @Override
+    public String toString() {
+        StringJoiner out = new StringJoiner(", ", "Settings{", "}");
+        for (Setting<?> setting : ALL) {
+            Object value = values.get(setting);
+            String shown = value == null ? "(unset)" : setting.secret() ? "********" : String.valueOf(value);
+            out.add(setting.key() + "=" + shown);
+        }
+        return out.toString();
+    }
+
+    /** Collects values; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private final Map<Setting<?>, Object> values = new HashMap<>();
+
+        private Builder() {
+            for (Setting<?> setting : ALL) {
+                values.put(setting, setting.defaultValue());
+            }
+        }
+
+        /**
+         * Sets a value from its raw text.
+         *
+         * @throws SettingsException for an unknown key or a value that does not parse
+         */
+        public Builder set(String key, String raw) {
+            Setting<?> setting = BY_KEY.get(key);
+            if (setting == null) {
+                throw new SettingsException("unknown setting '" + key + "'" + suggestion(key));
+            }
+            values.put(setting, raw == null ? setting.defaultValue() : setting.parse(raw));
+            return this;
+        }
+
+        /** Sets a typed value. */
+        public <T> Builder set(Setting<T> setting, T value) {
+            values.put(setting, value);
+            return this;
+        }
+
+        public Settings build() {
+            return new Settings(values);
+        }
+    }
+
+    static Setting<?> byKey(String key) {
+        return BY_KEY.get(key);
+    }
+
+    private static String suggestion(String key) {
+        String normalised = key.toLowerCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+        Setting<?> close = BY_KEY.get(normalised);
+        return close == null ? "" : " (did you mean '" + close.key() + "'?)";
+    }
+
+    private static <T> Setting<T> define(String key, T defaultValue, Function<String, T> parser, String django,
+                                         String description) {
+        Setting<T> setting = new Setting<>(key, defaultValue, parser, django, description, false);
+        ALL.add(setting);
+        return setting;
+    }
+
+    private static Setting<String> defineSecret(String key, String defaultValue, String django, String description) {
+        Setting<String> setting = new Setting<>(key, defaultValue, Function.identity(), django, description, true);
+        ALL.add(setting);
+        return setting;
+    }
+
+    private static Map<String, Setting<?>> index() {
+        Map<String, Setting<?>> byKey = new LinkedHashMap<>();
+        for (Setting<?> setting : ALL) {
+            if (byKey.put(setting.key(), setting) != null) {
+                throw new IllegalStateException("setting '" + setting.key() + "' is defined twice");
+            }
+        }
+        return byKey;
+    }
+
+    // --- parsers ------------------------------------------------------------------------------------------------
+
+    static boolean bool(String raw) {
+        switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true": case "yes": case "on": case "1":
+                return true;
+            case "false": case "no": case "off": case "0":
+                return false;
+            default:
+                throw new IllegalArgumentException("expected true or false");
+        }
+    }
+
+    static String nonBlank(String raw) {
+        if (raw.isEmpty()) {
+            throw new IllegalArgumentException("must not be blank");
+        }
+        return raw;
+    }
+
+    static String prefix(String raw) {
+        String trimmed = raw.endsWith("/") ? raw.substring(0, raw.length() - 1) : raw;
+        if (!trimmed.isEmpty() && !trimmed.startsWith("/")) {
+            throw new IllegalArgumentException("must start with '/'");
+        }
+        if (trimmed.contains("*") || trimmed.contains("//")) {
+            throw new IllegalArgumentException("must be a plain path like /rest-auth");
+        }
+        return trimmed;
+    }
+
+    static Function<String, Integer> intParser(int min, int max) {
+        return raw -> {
+            int value;
+            try {
+                value = Integer.parseInt(raw.replace("_", ""));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected a whole number");
+            }
+            if (value < min || value > max) {
+                throw new IllegalArgumentException("expected a number from " + min + " to " + max);
+            }
+            return value;
+        };
+    }
+
+    static <E extends Enum<E>> Function<String, E> enumParser(Class<E> type) {
+        return raw -> {
+            try {
+                return Enum.valueOf(type, raw.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                StringJoiner names = new StringJoiner(", ");
+                for (E constant : type.getEnumConstants()) {
+                    names.add(constant.name().toLowerCase(Locale.ROOT));
+                }
+                throw new IllegalArgumentException("expected one of " + names);
+            }
+        };
+    }
+
+    /** Comma-separated list; when {@code allowed} is given, every entry must be one of them, each at most once. */
+    static Function<String, List<String>> listParser(List<String> allowed) {
+        return raw -> {
+            List<String> items = new ArrayList<>();
+            for (String item : raw.split(",")) {
+                String trimmed = item.strip();
+                if (trimmed.isEmpty()) {
+                    continue;
+                }
+                if (allowed != null && !allowed.contains(trimmed)) {
+                    throw new IllegalArgumentException("'" + trimmed + "' is not one of " + allowed);
+                }
+                if (allowed != null && items.contains(trimmed)) {
+                    throw new IllegalArgumentException("'" + trimmed + "' is listed twice");
+                }
+                items.add(trimmed);
+            }
+            return List.copyOf(items);
+        };
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Settings && ((Settings) other).values.equals(values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(values);
+    }
+
+    static List<String> keys() {
+        return Arrays.asList(BY_KEY.keySet().toArray(new String[0]));
+    }
+}

@@ -1,0 +1,151 @@
+package dev.restauth.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.restauth.config.Settings;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+/**
+ * restauth's database: a connection pool (or the application's own {@link DataSource}), its {@link Dialect}, and
+ * transactions as scoped callbacks, so a connection never outlives the work done on it.
+ *
+ * <p>Thread-safe. {@link #close()} closes the pool only when restauth created it.
+ */
+public final class Database implements AutoCloseable {
+    /** Attempts for a transaction the database aborted to resolve a race (deadlock, serialization failure). */
+    private static final int ATTEMPTS = 3;
+
+    private final DataSource dataSource;
+    private final boolean ownsDataSource;
+    private final Dialect dialect;
+
+    private Database(DataSource dataSource, boolean ownsDataSource) {
+        this.dataSource = Objects.requireNonNull(dataSource);
+        this.ownsDataSource = ownsDataSource;
+        this.dialect = detectDialect(dataSource);
+    }
+
+    /** A pooled database from {@code database_url} (default: an H2 file in {@code data_dir}). */
+    public static Database fromSettings(Settings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("restauth");
+        config.setJdbcUrl(jdbcUrl(settings));
+        config.setUsername(settings.get(Settings.DATABASE_USER));
+        config.setPassword(settings.get(Settings.DATABASE_PASSWORD));
+        config.setMaximumPoolSize(settings.get(Settings.DATABASE_POOL_SIZE));
+        config.setMinimumIdle(Math.min(2, settings.get(Settings.DATABASE_POOL_SIZE)));
+        config.setAutoCommit(true);
+        config.setConnectionTimeout(10_000);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        return new Database(new HikariDataSource(config), true);
+    }
+
+    /** The application's own data source (library and WAR modes); restauth will not close it. */
+    public static Database of(DataSource dataSource) {
+        return new Database(dataSource, false);
+    }
+
+    /** The JDBC URL the settings name, or the default H2 file database under {@code data_dir}. */
+    public static String jdbcUrl(Settings settings) {
+        String url = settings.get(Settings.DATABASE_URL);
+        if (url != null) {
+            return url;
+        }
+        Path file = settings.get(Settings.DATA_DIR).toAbsolutePath().resolve("restauth");
+        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Runs {@code work} in one transaction and returns its result: committed when it returns, rolled back when it
+     * throws. A transaction the database aborted to break a deadlock is run again (up to three times), so
+     * {@code work} must not have effects outside the database.
+     */
+    public <T> T inTransaction(TransactionCallback<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(work);
+            } catch (DataAccessException e) {
+                if (!e.isTransient() || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** {@link #inTransaction} for work without a result. */
+    public void useTransaction(TransactionWork work) {
+        inTransaction(connection -> {
+            work.run(connection);
+            return null;
+        });
+    }
+
+    private <T> T attempt(TransactionCallback<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.apply(connection);
+                connection.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            } catch (SQLException e) {
+                rollbackQuietly(connection, e);
+                throw DataAccessException.translate("(transaction)", e);
+            }
+        } catch (SQLException e) {
+            throw DataAccessException.translate("(connection)", e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Throwable reason) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailure) {
+            reason.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private static Dialect detectDialect(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return Dialect.fromProductName(connection.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            throw DataAccessException.translate("(connect)", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (ownsDataSource && dataSource instanceof AutoCloseable) {
+            try {
+                ((AutoCloseable) dataSource).close();
+            } catch (Exception e) {
+                throw new DataAccessException("closing the connection pool failed", e);
+            }
+        }
+    }
+
+    /** Work done on the transaction's connection; the connection must not be kept. */
+    @FunctionalInterface
+    public interface TransactionCallback<T> {
+        T apply(Connection connection) throws SQLException;
+    }
+
+    /** {@link TransactionCallback} without a result. */
+    @FunctionalInterface
+    public interface TransactionWork {
+        void run(Connection connection) throws SQLException;
+    }
+}

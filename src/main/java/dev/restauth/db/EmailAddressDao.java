@@ -1,0 +1,78 @@
+package dev.restauth.db;
+
+import dev.restauth.user.Keys;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code restauth_email_address}: allauth's e-mail addresses. Use inside one transaction; not thread-safe. */
+public final class EmailAddressDao {
+    private static final String COLUMNS = "id, user_id, email, verified, is_primary";
+    private static final String INSERT = "INSERT INTO restauth_email_address "
+            + "(user_id, email, email_key, unique_key, verified, is_primary) VALUES (?, ?, ?, ?, ?, ?)";
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM restauth_email_address WHERE id = ?";
+    private static final String BY_USER =
+            "SELECT " + COLUMNS + " FROM restauth_email_address WHERE user_id = ? ORDER BY id";
+    private static final String BY_EMAIL_EXACT =
+            "SELECT " + COLUMNS + " FROM restauth_email_address WHERE email = ? ORDER BY id";
+    private static final String VERIFIED_EXACT = "SELECT COUNT(*) FROM restauth_email_address "
+            + "WHERE user_id = ? AND email = ? AND verified = ?";
+    private static final String TAKEN = "SELECT COUNT(*) FROM restauth_email_address WHERE email_key = ?";
+    private static final String SET_VERIFIED = "UPDATE restauth_email_address SET verified = ? WHERE id = ?";
+
+    private final Connection connection;
+
+    public EmailAddressDao(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** One address. */
+    public record EmailAddress(long id, long userId, String email, boolean verified, boolean primary) {
+    }
+
+    /**
+     * Records an address for a user. With {@code unique} the database refuses the address for a second user.
+     *
+     * @throws DuplicateKeyException when the address is taken (and {@code unique}), or the user has it already
+     */
+    public EmailAddress insert(long userId, String email, boolean verified, boolean primary, boolean unique) {
+        String key = Keys.of(email);
+        long id = Jdbc.insert(connection, INSERT, userId, email, key, unique ? key : null, verified, primary);
+        return new EmailAddress(id, userId, email, verified, primary);
+    }
+
+    public Optional<EmailAddress> findById(long id) {
+        return Jdbc.one(connection, BY_ID, EmailAddressDao::map, id);
+    }
+
+    public List<EmailAddress> findByUser(long userId) {
+        return Jdbc.list(connection, BY_USER, EmailAddressDao::map, userId);
+    }
+
+    /** Addresses spelled exactly so (case-sensitive, as allauth's resend-email matches). */
+    public List<EmailAddress> findByEmailExact(String email) {
+        return Jdbc.list(connection, BY_EMAIL_EXACT, EmailAddressDao::map, email);
+    }
+
+    /** True when this user has confirmed exactly this address (allauth's login check). */
+    public boolean isVerified(long userId, String email) {
+        return Jdbc.one(connection, VERIFIED_EXACT, row -> row.getLong(1), userId, email, true).orElse(0L) > 0;
+    }
+
+    /** True when any user has this address, in any letter case. */
+    public boolean taken(String email) {
+        return Jdbc.one(connection, TAKEN, row -> row.getLong(1), Keys.of(email)).orElse(0L) > 0;
+    }
+
+    public void setVerified(long id, boolean verified) {
+        Jdbc.update(connection, SET_VERIFIED, verified, id);
+    }
+
+    private static EmailAddress map(ResultSet row) throws SQLException {
+        return new EmailAddress(row.getLong("id"), row.getLong("user_id"), row.getString("email"),
+                row.getBoolean("verified"), row.getBoolean("is_primary"));
+    }
+}

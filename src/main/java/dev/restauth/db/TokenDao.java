@@ -1,0 +1,48 @@
+package dev.restauth.db;
+
+import dev.restauth.user.User;
+
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.Optional;
+
+/** {@code restauth_token}: at most one API token per user, stored as a keyed hash. Not thread-safe. */
+public final class TokenDao {
+    private static final String USER_BY_KEY_HASH = "SELECT " + UserDao.COLUMNS
+            + " FROM restauth_token t JOIN restauth_user u ON u.id = t.user_id WHERE t.key_hash = ?";
+    private static final String BY_USER = "SELECT user_id, key_hash, salt, created FROM restauth_token "
+            + "WHERE user_id = ?";
+    private static final String INSERT =
+            "INSERT INTO restauth_token (user_id, key_hash, salt, created) VALUES (?, ?, ?, ?)";
+    private static final String DELETE_BY_USER = "DELETE FROM restauth_token WHERE user_id = ?";
+
+    private final Connection connection;
+
+    public TokenDao(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** A stored token: the hash of its key and the salt the key is derived from. */
+    public record TokenRow(long userId, String keyHash, String salt, Instant created) {
+    }
+
+    /** The owner of the token whose key hashes to {@code keyHash}. */
+    public Optional<User> findUserByKeyHash(String keyHash) {
+        return Jdbc.one(connection, USER_BY_KEY_HASH, UserDao::map, keyHash);
+    }
+
+    public Optional<TokenRow> findByUser(long userId) {
+        return Jdbc.one(connection, BY_USER, row -> new TokenRow(row.getLong("user_id"), row.getString("key_hash"),
+                row.getString("salt"), Jdbc.instant(row, "created")), userId);
+    }
+
+    /** @throws DuplicateKeyException when the user has a token already (a concurrent login created it) */
+    public void insert(TokenRow token) {
+        Jdbc.update(connection, INSERT, token.userId(), token.keyHash(), token.salt(), token.created());
+    }
+
+    /** Deletes the user's token; returns whether there was one. */
+    public boolean deleteByUser(long userId) {
+        return Jdbc.update(connection, DELETE_BY_USER, userId) > 0;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.restauth.db;
+
+import dev.restauth.user.Keys;
+import dev.restauth.user.User;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code restauth_user}. Use inside one {@link Database#inTransaction} callback; not thread-safe. */
+public final class UserDao {
+    static final String COLUMNS = "u.id, u.username, u.email, u.password, u.first_name, u.last_name, u.is_active, "
+            + "u.is_staff, u.is_superuser, u.date_joined, u.last_login";
+
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM restauth_user u WHERE u.id = ?";
+    private static final String BY_USERNAME_KEY =
+            "SELECT " + COLUMNS + " FROM restauth_user u WHERE u.username_key = ?";
+    // allauth's filter_users_by_email: the user's own address, or any address in the e-mail table.
+    private static final String BY_EMAIL_KEY = "SELECT " + COLUMNS + " FROM restauth_user u WHERE u.email_key = ? "
+            + "OR u.id IN (SELECT a.user_id FROM restauth_email_address a WHERE a.email_key = ?) ORDER BY u.id";
+    private static final String USERNAME_TAKEN =
+            "SELECT COUNT(*) FROM restauth_user WHERE username_key = ? AND id <> ?";
+    private static final String INSERT = "INSERT INTO restauth_user (username, username_key, email, email_key, "
+            + "password, first_name, last_name, is_active, is_staff, is_superuser, date_joined, last_login) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)";
+    private static final String UPDATE_PROFILE = "UPDATE restauth_user SET username = ?, username_key = ?, "
+            + "first_name = ?, last_name = ? WHERE id = ?";
+    private static final String UPDATE_PASSWORD = "UPDATE restauth_user SET password = ? WHERE id = ?";
+    private static final String UPDATE_LAST_LOGIN = "UPDATE restauth_user SET last_login = ? WHERE id = ?";
+    private static final String UPDATE_ACTIVE = "UPDATE restauth_user SET is_active = ? WHERE id = ?";
+
+    private final Connection connection;
+
+    public UserDao(Connection connection) {
+        this.connection = connection;
+    }
+
+    public Optional<User> findById(long id) {
+        return Jdbc.one(connection, BY_ID, UserDao::map, id);
+    }
+
+    /** The user whose username has the same {@link Keys key} (case-insensitive, NFKC). */
+    public Optional<User> findByUsername(String username) {
+        return Jdbc.one(connection, BY_USERNAME_KEY, UserDao::map, Keys.of(username));
+    }
+
+    /** Users owning this address (case-insensitive), oldest first; several only when e-mails need not be unique. */
+    public List<User> findByEmail(String email) {
+        String key = Keys.of(email);
+        return Jdbc.list(connection, BY_EMAIL_KEY, UserDao::map, key, key);
+    }
+
+    /** True when another user (not {@code exceptUserId}) has this username in any letter case. */
+    public boolean usernameTaken(String username, long exceptUserId) {
+        return Jdbc.one(connection, USERNAME_TAKEN, row -> row.getLong(1), Keys.of(username), exceptUserId)
+                .orElse(0L) > 0;
+    }
+
+    /**
+     * Inserts a user and returns it with its new id.
+     *
+     * @throws DuplicateKeyException when the username is taken (in any letter case)
+     */
+    public User insert(NewUser user) {
+        long id = Jdbc.insert(connection, INSERT, user.username(), Keys.of(user.username()), user.email(),
+                Keys.of(user.email()), user.password(), user.firstName(), user.lastName(), user.active(),
+                user.staff(), user.superuser(), user.dateJoined());
+        return new User(id, user.username(), user.email(), user.password(), user.firstName(), user.lastName(),
+                user.active(), user.staff(), user.superuser(), user.dateJoined(), null);
+    }
+
+    /** @throws DuplicateKeyException when the new username is taken */
+    public void updateProfile(long id, String username, String firstName, String lastName) {
+        Jdbc.update(connection, UPDATE_PROFILE, username, Keys.of(username), firstName, lastName, id);
+    }
+
+    public void updatePassword(long id, String encodedPassword) {
+        Jdbc.update(connection, UPDATE_PASSWORD, encodedPassword, id);
+    }
+
+    public void updateLastLogin(long id, Instant when) {
+        Jdbc.update(connection, UPDATE_LAST_LOGIN, when, id);
+    }
+
+    public void updateActive(long id, boolean active) {
+        Jdbc.update(connection, UPDATE_ACTIVE, active, id);
+    }
+
+    /** Maps the {@link #COLUMNS} of a row. */
+    static User map(ResultSet row) throws SQLException {
+        return new User(row.getLong("id"), row.getString("username"), row.getString("email"),
+                row.getString("password"), row.getString("first_name"), row.getString("last_name"),
+                row.getBoolean("is_active"), row.getBoolean("is_staff"), row.getBoolean("is_superuser"),
+                Jdbc.instant(row, "date_joined"), Jdbc.instant(row, "last_login"));
+    }
+
+    /** A user not yet inserted. */
+    public record NewUser(String username, String email, String password, String firstName, String lastName,
+                          boolean active, boolean staff, boolean superuser, Instant dateJoined) {
+        @Override
+        public String toString() {
+            return "NewUser{username=" + username + "}";
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.restauth.endpoint;
+
+import dev.restauth.account.Accounts;
+import dev.restauth.http.ApiRequest;
+import dev.restauth.http.ApiResponse;
+import dev.restauth.http.ApiServlet;
+import dev.restauth.serializer.UserDetailsSerializer;
+import dev.restauth.user.User;
+
+/**
+ * {@code GET/PUT/PATCH /user/}: dj-rest-auth's {@code UserDetailsView}. Shows the authenticated user
+ * ({@code pk, username, email, first_name, last_name} by default) and changes the writable fields: {@code PUT}
+ * sends them all ({@code username} required), {@code PATCH} only those to change. Answers with the user as stored.
+ */
+public class UserDetailsServlet extends ApiServlet {
+    private final transient UserDetailsSerializer serializer;
+    private final transient Accounts accounts;
+
+    public UserDetailsServlet(ApiSupport support, UserDetailsSerializer serializer, Accounts accounts) {
+        super(support, Access.AUTHENTICATED, "GET", "PUT", "PATCH");
+        this.serializer = serializer;
+        this.accounts = accounts;
+    }
+
+    @Override
+    protected ApiResponse get(ApiRequest request) {
+        return ApiResponse.ok(serializer.render(request.user()));
+    }
+
+    @Override
+    protected ApiResponse put(ApiRequest request) {
+        return update(request, false);
+    }
+
+    @Override
+    protected ApiResponse patch(ApiRequest request) {
+        return update(request, true);
+    }
+
+    private ApiResponse update(ApiRequest request, boolean partial) {
+        User user = request.user();
+        UserDetailsSerializer.ProfileChange change = serializer.validate(request.data(), user, partial);
+        return ApiResponse.ok(serializer.render(accounts.updateProfile(user, change)));
+    }
+}

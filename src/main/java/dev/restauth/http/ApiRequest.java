@@ -1,0 +1,119 @@
+package dev.restauth.http;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import dev.restauth.auth.Identity;
+import dev.restauth.error.NotAuthenticatedException;
+import dev.restauth.error.ValidationException;
+import dev.restauth.text.Messages;
+import dev.restauth.user.User;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Optional;
+
+/**
+ * One request as an endpoint sees it: the authenticated identity, the body parsed on first use (DRF parses lazily,
+ * so an endpoint that never reads the body never rejects it), the router's path parameter, and cookies. Confined to
+ * the thread serving the request.
+ */
+public final class ApiRequest {
+    private final HttpServletRequest raw;
+    private final int maxBodyBytes;
+    private final String pathParameter;
+    private Identity identity;
+    private JsonElement body;
+
+    ApiRequest(HttpServletRequest raw, int maxBodyBytes, String pathParameter) {
+        this.raw = raw;
+        this.maxBodyBytes = maxBodyBytes;
+        this.pathParameter = pathParameter;
+    }
+
+    /** The servlet request, for what this class does not cover. */
+    public HttpServletRequest raw() {
+        return raw;
+    }
+
+    public String method() {
+        return raw.getMethod();
+    }
+
+    /** Who sent the request, if anyone proved it. */
+    public Optional<Identity> identity() {
+        return Optional.ofNullable(identity);
+    }
+
+    void identity(Identity identity) {
+        this.identity = identity;
+    }
+
+    /**
+     * The authenticated user.
+     *
+     * @throws NotAuthenticatedException for an anonymous request (endpoints that need a user are guarded earlier)
+     */
+    public User user() {
+        if (identity == null) {
+            throw NotAuthenticatedException.missing();
+        }
+        return identity.user();
+    }
+
+    /** The value of the route's {@code {param}} segment, or null when the route has none. */
+    public String pathParameter() {
+        return pathParameter;
+    }
+
+    /** The parsed body: any JSON value, an empty object when there is no body. */
+    public JsonElement body() {
+        if (body == null) {
+            body = RequestBody.parse(raw, maxBodyBytes);
+        }
+        return body;
+    }
+
+    /**
+     * The body as an object, the only shape restauth's serializers accept.
+     *
+     * @throws ValidationException {@code {"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}}
+     *                             for any other JSON value, worded as DRF does
+     */
+    public JsonObject data() {
+        JsonElement element = body();
+        if (element.isJsonObject()) {
+            return element.getAsJsonObject();
+        }
+        if (element.isJsonNull()) {
+            throw ValidationException.nonField(Messages.get("field.null"));
+        }
+        throw ValidationException.nonField(Messages.get("data.not_object", Json.pythonTypeName(element)));
+    }
+
+    /** The value of a request cookie, or null. */
+    public String cookie(String name) {
+        Cookie[] cookies = raw.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(name)) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code scheme://host[:port]} as the client addressed this server (its Host header), for absolute links in
+     * mails, as Django's {@code request.build_absolute_uri}.
+     */
+    public String origin() {
+        String host = raw.getHeader("Host");
+        if (host == null || host.isBlank()) {
+            host = raw.getServerName() + ":" + raw.getServerPort();
+        }
+        return raw.getScheme() + "://" + host;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.restauth.http;
+
+import com.google.gson.JsonObject;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A successful answer: status, JSON body (none for 204) and extra headers such as {@code Set-Cookie}. */
+public final class ApiResponse {
+    private final int status;
+    private final JsonObject body;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private final List<String> cookies = new ArrayList<>();
+
+    private ApiResponse(int status, JsonObject body) {
+        this.status = status;
+        this.body = body;
+    }
+
+    /** 200 with a body. */
+    public static ApiResponse ok(JsonObject body) {
+        return new ApiResponse(200, body);
+    }
+
+    /** 201 with a body. */
+    public static ApiResponse created(JsonObject body) {
+        return new ApiResponse(201, body);
+    }
+
+    /** 204, no body. */
+    public static ApiResponse noContent() {
+        return new ApiResponse(204, null);
+    }
+
+    /** 200 {@code {"detail": message}}, the shape of dj-rest-auth's success messages. */
+    public static ApiResponse detail(String message) {
+        JsonObject body = new JsonObject();
+        body.addProperty("detail", message);
+        return ok(body);
+    }
+
+    public ApiResponse header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Adds a {@code Set-Cookie} header (see {@link Cookies}). */
+    public ApiResponse cookie(String setCookie) {
+        cookies.add(setCookie);
+        return this;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The body, or null for 204. */
+    public JsonObject body() {
+        return body;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    public List<String> cookies() {
+        return cookies;
+    }
+}

@@ -1,0 +1,221 @@
+package dev.restauth.http;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+
+import dev.restauth.auth.Authentication;
+import dev.restauth.auth.Identity;
+import dev.restauth.error.ApiException;
+import dev.restauth.error.MethodNotAllowedException;
+import dev.restauth.error.NotAuthenticatedException;
+import dev.restauth.text.Messages;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The base of every endpoint: DRF's {@code APIView.dispatch} in one place. For each request it
+ * <ol>
+ * <li>authenticates (token, then session + CSRF, in the configured order), before anything else, so a bad
+ * {@code Authorization} header is 401 even on open endpoints and an anonymous {@code DELETE /user/} is 401 not 405;</li>
+ * <li>checks the permission (an endpoint may require a user);</li>
+ * <li>checks the method (405 with {@code Allow}); answers {@code OPTIONS} and {@code HEAD} itself;</li>
+ * <li>calls the endpoint's handler, which parses, validates, acts and returns an {@link ApiResponse};</li>
+ * <li>renders the response, or the {@link ApiException} thrown on the way, as compact UTF-8 JSON.</li>
+ * </ol>
+ * Unexpected exceptions become a logged 500 here and nowhere else. Subclasses override the handlers for their
+ * methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch}) and are thread-safe.
+ */
+public abstract class ApiServlet extends HttpServlet {
+    private static final Logger LOG = Logger.getLogger(ApiServlet.class.getName());
+    /** DRF's {@code http_method_names} order, which its {@code Allow} header follows. */
+    private static final List<String> METHOD_ORDER =
+            List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
+
+    /** Who may call an endpoint. */
+    protected enum Access {
+        /** Anyone (DRF's {@code AllowAny}). */
+        ANYONE,
+        /** Authenticated users only (DRF's {@code IsAuthenticated}). */
+        AUTHENTICATED
+    }
+
+    private final transient ApiSupport support;
+    private final Access access;
+    private final Set<String> methods;
+    private final String allow;
+
+    /**
+     * @param methods the methods this endpoint handles; HEAD comes with GET, OPTIONS with every endpoint
+     */
+    protected ApiServlet(ApiSupport support, Access access, String... methods) {
+        this.support = support;
+        this.access = access;
+        this.methods = Set.of(methods);
+        this.allow = allowHeader(this.methods);
+    }
+
+    protected ApiResponse get(ApiRequest request) {
+        throw new MethodNotAllowedException(request.method());
+    }
+
+    protected ApiResponse post(ApiRequest request) {
+        throw new MethodNotAllowedException(request.method());
+    }
+
+    protected ApiResponse put(ApiRequest request) {
+        throw new MethodNotAllowedException(request.method());
+    }
+
+    protected ApiResponse patch(ApiRequest request) {
+        throw new MethodNotAllowedException(request.method());
+    }
+
+    /** The name in the {@code OPTIONS} answer: the class name without "Servlet", split into words. */
+    protected String viewName() {
+        String simple = getClass().getSimpleName().replaceAll("Servlet$", "");
+        return simple.replaceAll("(?<=[a-z])(?=[A-Z])", " ");
+    }
+
+    @Override
+    protected void service(HttpServletRequest raw, HttpServletResponse response) throws IOException {
+        String method = raw.getMethod().toUpperCase(Locale.ROOT);
+        ApiRequest request = new ApiRequest(raw, support.maxBodyBytes(), (String) raw.getAttribute(Router.PARAMETER));
+        boolean varyCookie = support.authentication().variesByCookie(raw);
+        ApiResponse answer;
+        try {
+            Identity identity = support.authentication().authenticate(raw).orElse(null);
+            request.identity(identity);
+            if (access == Access.AUTHENTICATED && identity == null) {
+                throw NotAuthenticatedException.missing();
+            }
+            answer = dispatch(method, request);
+        } catch (ApiException e) {
+            writeError(response, e, varyCookie);
+            return;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "unexpected failure in " + method + " " + raw.getRequestURI(), e);
+            writeError(response, new ServerError(), varyCookie);
+            return;
+        }
+        write(response, answer.status(), answer.body(), answer.headers(), answer.cookies(), varyCookie,
+                "HEAD".equals(method));
+    }
+
+    private ApiResponse dispatch(String method, ApiRequest request) {
+        switch (method) {
+            case "OPTIONS":
+                return options();
+            case "HEAD":
+                if (methods.contains("GET")) {
+                    return get(request);
+                }
+                break;
+            default:
+                if (methods.contains(method)) {
+                    return handle(method, request);
+                }
+        }
+        throw new MethodNotAllowedException(method);
+    }
+
+    private ApiResponse handle(String method, ApiRequest request) {
+        switch (method) {
+            case "GET":
+                return get(request);
+            case "POST":
+                return post(request);
+            case "PUT":
+                return put(request);
+            case "PATCH":
+                return patch(request);
+            default:
+                throw new MethodNotAllowedException(method);
+        }
+    }
+
+    private ApiResponse options() {
+        JsonObject body = new JsonObject();
+        body.addProperty("name", viewName());
+        body.addProperty("description", "");
+        JsonArray renders = new JsonArray();
+        renders.add("application/json");
+        body.add("renders", renders);
+        JsonArray parses = new JsonArray();
+        parses.add("application/json");
+        parses.add("application/x-www-form-urlencoded");
+        parses.add("multipart/form-data");
+        body.add("parses", parses);
+        return ApiResponse.ok(body);
+    }
+
+    private void writeError(HttpServletResponse response, ApiException e, boolean varyCookie) throws IOException {
+        int status = e.status();
+        Map<String, String> headers = new java.util.LinkedHashMap<>(e.headers());
+        if (e instanceof NotAuthenticatedException) {
+            String challenge = support.authentication().challenge();
+            if (challenge == null) {
+                status = 403;
+            } else {
+                headers.put("WWW-Authenticate", challenge);
+            }
+        }
+        write(response, status, e.body(), headers, List.of(), varyCookie, false);
+    }
+
+    private void write(HttpServletResponse response, int status, JsonObject body, Map<String, String> headers,
+                       List<String> cookies, boolean varyCookie, boolean headOnly) throws IOException {
+        response.setStatus(status);
+        headers.forEach(response::setHeader);
+        response.setHeader("Vary", varyCookie ? "Accept, Cookie" : "Accept");
+        response.setHeader("Allow", allow);
+        for (String cookie : cookies) {
+            response.addHeader("Set-Cookie", cookie);
+        }
+        if (body == null) {
+            response.setContentLength(0);
+            return;
+        }
+        byte[] bytes = Json.bytes(body);
+        response.setContentType("application/json");
+        response.setContentLength(bytes.length);
+        if (!headOnly) {
+            try (OutputStream out = response.getOutputStream()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static String allowHeader(Set<String> methods) {
+        List<String> allowed = new ArrayList<>();
+        for (String method : METHOD_ORDER) {
+            if (methods.contains(method) || "OPTIONS".equals(method)
+                    || ("HEAD".equals(method) && methods.contains("GET"))) {
+                allowed.add(method);
+            }
+        }
+        return String.join(", ", allowed);
+    }
+
+    /** 500 {"detail":"A server error occurred."}: the only answer an unexpected failure gets. */
+    private static final class ServerError extends ApiException {
+        ServerError() {
+            super(500, Messages.get("error.server"));
+        }
+    }
+
+    /** What every endpoint shares: the authentication chain and the body size limit. */
+    public record ApiSupport(Authentication authentication, int maxBodyBytes) {
+    }
+}

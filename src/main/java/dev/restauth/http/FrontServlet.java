@@ -1,0 +1,72 @@
+package dev.restauth.http;
+
+import com.google.gson.JsonObject;
+
+import dev.restauth.text.Messages;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Optional;
+
+/**
+ * The one servlet the container knows: mapped to {@code <prefix>/*}, it looks the rest of the path up in the
+ * {@link Router} and hands the request to that endpoint's servlet. Unknown paths get a JSON 404.
+ *
+ * <p>Built with its router by restauth's composition root, or, when a container instantiates it from
+ * {@code web.xml}, it takes the router from the servlet context attribute {@link #ROUTER_ATTRIBUTE}, set by the
+ * context listener.
+ */
+public final class FrontServlet extends HttpServlet {
+    /** Servlet-context attribute holding the {@link Router} for container-created instances. */
+    public static final String ROUTER_ATTRIBUTE = "dev.restauth.router";
+
+    private transient Router router;
+
+    /** For containers that create the servlet from {@code web.xml}; the router comes from the context. */
+    public FrontServlet() {
+    }
+
+    public FrontServlet(Router router) {
+        this.router = router;
+    }
+
+    @Override
+    public void init() throws ServletException {
+        if (router == null) {
+            router = (Router) getServletContext().getAttribute(ROUTER_ATTRIBUTE);
+            if (router == null) {
+                throw new ServletException("no restauth router in the servlet context: register "
+                        + "dev.restauth.RestAuthListener in web.xml before this servlet");
+            }
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        Optional<Router.Match> match = router.match(request.getPathInfo());
+        if (match.isEmpty()) {
+            notFound(response);
+            return;
+        }
+        request.setAttribute(Router.PARAMETER, match.get().parameter());
+        match.get().servlet().service(request, response);
+    }
+
+    private static void notFound(HttpServletResponse response) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("detail", Messages.get("error.not_found"));
+        byte[] bytes = Json.bytes(body);
+        response.setStatus(404);
+        response.setContentType("application/json");
+        response.setContentLength(bytes.length);
+        try (OutputStream out = response.getOutputStream()) {
+            out.write(bytes);
+        }
+    }
+}

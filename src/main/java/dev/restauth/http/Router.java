@@ -1,0 +1,94 @@
+package dev.restauth.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * restauth's URL table: exact paths below the mount prefix, each with or without its trailing slash (no
+ * redirect), and at most one {@code {param}} segment that matches one non-empty path segment. Registering the same
+ * path twice throws. Built once at start, then read-only and thread-safe.
+ */
+public final class Router {
+    /** Request attribute that carries the {@code {param}} segment's value to the endpoint. */
+    public static final String PARAMETER = "restauth.pathParameter";
+
+    private final Map<String, ApiServlet> exact = new LinkedHashMap<>();
+    private final List<Pattern> patterns = new ArrayList<>();
+
+    /** A match: the endpoint and the value of the {@code {param}} segment (null for exact paths). */
+    public record Match(ApiServlet servlet, String parameter) {
+    }
+
+    private record Pattern(String before, String after, ApiServlet servlet) {
+    }
+
+    /**
+     * Adds a route.
+     *
+     * @param path e.g. {@code /login/} or {@code /socialaccounts/{pk}/disconnect/}
+     * @throws IllegalArgumentException when the path is registered already or has more than one parameter
+     */
+    public Router add(String path, ApiServlet servlet) {
+        String normalised = normalise(path);
+        int open = normalised.indexOf('{');
+        if (open < 0) {
+            if (exact.putIfAbsent(normalised, servlet) != null) {
+                throw new IllegalArgumentException("route " + path + " is registered twice");
+            }
+            return this;
+        }
+        int close = normalised.indexOf('}', open);
+        if (close < 0 || normalised.indexOf('{', close) >= 0 || normalised.charAt(open - 1) != '/'
+                || (close + 1 < normalised.length() && normalised.charAt(close + 1) != '/')) {
+            throw new IllegalArgumentException("route " + path + " must have at most one {param} segment");
+        }
+        Pattern pattern = new Pattern(normalised.substring(0, open), normalised.substring(close + 1), servlet);
+        for (Pattern existing : patterns) {
+            if (existing.before().equals(pattern.before()) && existing.after().equals(pattern.after())) {
+                throw new IllegalArgumentException("route " + path + " is registered twice");
+            }
+        }
+        patterns.add(pattern);
+        return this;
+    }
+
+    /** The route for a path below the prefix ({@code null} or empty is the root). */
+    public Optional<Match> match(String path) {
+        String normalised = normalise(path == null ? "" : path);
+        ApiServlet servlet = exact.get(normalised);
+        if (servlet != null) {
+            return Optional.of(new Match(servlet, null));
+        }
+        for (Pattern pattern : patterns) {
+            if (normalised.startsWith(pattern.before()) && normalised.endsWith(pattern.after())
+                    && normalised.length() > pattern.before().length() + pattern.after().length()) {
+                String value = normalised.substring(pattern.before().length(),
+                        normalised.length() - pattern.after().length());
+                if (!value.contains("/")) {
+                    return Optional.of(new Match(pattern.servlet(), value));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every registered path, in registration order (for the README check and start-up log). */
+    public List<String> paths() {
+        List<String> paths = new ArrayList<>(exact.keySet());
+        for (Pattern pattern : patterns) {
+            paths.add(pattern.before() + "{param}" + pattern.after());
+        }
+        return Collections.unmodifiableList(paths);
+    }
+
+    /** Paths are compared without their trailing slash: {@code /login/} and {@code /login} are one route. */
+    private static String normalise(String path) {
+        String withSlash = path.startsWith("/") ? path : "/" + path;
+        return withSlash.length() > 1 && withSlash.endsWith("/")
+                ? withSlash.substring(0, withSlash.length() - 1) : withSlash;
+    }
+}

@@ -1,0 +1,64 @@
+package dev.restauth.serializer;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import dev.restauth.error.ValidationException;
+import dev.restauth.text.Messages;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the fields of a request body one by one, in declaration order, collecting every field's errors, as a DRF
+ * serializer's {@code is_valid} does. Missing, null and blank stay distinct because the body is read as a JSON
+ * tree. Call {@link #throwIfInvalid()} after the last field; object-level checks come after that. Not thread-safe:
+ * one per validation.
+ */
+public final class Fields {
+    private final JsonObject data;
+    private final ValidationException.Collector errors = new ValidationException.Collector();
+
+    public Fields(JsonObject data) {
+        this.data = data;
+    }
+
+    /** Whether the body has this field at all (partial updates only touch the fields sent). */
+    public boolean present(String name) {
+        return data.has(name);
+    }
+
+    /**
+     * The cleaned value of a text field.
+     *
+     * @return the value; null when the field is missing or failed a check (its errors are recorded)
+     */
+    public String text(String name, CharField field) {
+        JsonElement raw = data.get(name);
+        if (raw == null) {
+            if (field.isRequired()) {
+                errors.add(name, Messages.get("field.required"));
+            }
+            return null;
+        }
+        List<String> messages = new ArrayList<>();
+        String value = field.clean(raw, messages);
+        errors.addAll(name, messages);
+        return value;
+    }
+
+    /** Records an error found by a check of the caller's own (uniqueness, a wrong old password). */
+    public void reject(String name, String message) {
+        errors.add(name, message);
+    }
+
+    /** True when a field has no recorded error. */
+    public boolean valid(String name) {
+        return !errors.has(name);
+    }
+
+    /** @throws ValidationException with every field error, if there is any */
+    public void throwIfInvalid() {
+        errors.throwIfAny();
+    }
+}

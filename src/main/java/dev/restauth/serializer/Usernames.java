@@ -1,0 +1,18 @@
+package dev.restauth.serializer;
+
+import dev.restauth.text.PythonText;
+
+/**
+ * Django's {@code UnicodeUsernameValidator}, {@code ^[\w.@+-]+\Z}, with Python's Unicode {@code \w}: letters,
+ * digits and underscores of any script, plus {@code . @ + -}.
+ */
+public final class Usernames {
+    private Usernames() {
+    }
+
+    public static boolean isValid(String username) {
+        return !username.isEmpty()
+                && username.codePoints().allMatch(c -> PythonText.isWord(c) || c == '.' || c == '@' || c == '+'
+                        || c == '-');
+    }
+}

@@ -1,0 +1,24 @@
+package dev.restauth.user;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code restauth_user}: Django's {@code auth_user} fields. Immutable.
+ *
+ * @param password  the encoded password hash (Django's format), or an unusable one starting with {@code !}
+ * @param lastLogin null until the first login
+ */
+public record User(long id, String username, String email, String password, String firstName, String lastName,
+                   boolean active, boolean staff, boolean superuser, Instant dateJoined, Instant lastLogin) {
+
+    /** False for accounts created without a password (social sign-up), whose hash starts with {@code !}. */
+    public boolean hasUsablePassword() {
+        return !password.startsWith("!");
+    }
+
+    /** Never prints the password hash. */
+    @Override
+    public String toString() {
+        return "User{id=" + id + ", username=" + username + ", active=" + active + "}";
+    }
+}
