@@ -74,7 +74,8 @@ public final class Settings {
             Settings::bool, "REST_AUTH OLD_PASSWORD_FIELD_ENABLED", "Password change requires `old_password`.");
     public static final Setting<Boolean> LOGOUT_ON_PASSWORD_CHANGE = define("logout_on_password_change", false,
             Settings::bool, "REST_AUTH LOGOUT_ON_PASSWORD_CHANGE",
-            "Password change ends the current session; otherwise the session is kept (other sessions end).");
+            "Password change logs out everywhere (all sessions end, the token is deleted). Off: the session used is "
+                    + "kept, other sessions end, the token survives.");
     public static final Setting<List<String>> PASSWORD_VALIDATORS = define("password_validators",
             List.of("similarity", "minimum_length", "common", "numeric"), listParser(null),
             "AUTH_PASSWORD_VALIDATORS",

@@ -1,0 +1,172 @@
+package dev.restauth.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restauth.testing.TestDatabase;
+import dev.restauth.user.User;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Every DAO against a real H2, PostgreSQL and MariaDB, each in a fresh schema dropped afterwards. */
+class DaoTest {
+    private static final Instant JOINED = Instant.parse("2026-11-29T10:15:30.123456Z");
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void migrationsApplyOnceAndRecordTheirVersion(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = Database.of(test.dataSource())) {
+            List<Migrator.Migration> first = new Migrator(database, Clock.systemUTC()).migrate();
+            assertEquals(Migrator.available(), first);
+            assertEquals(List.of(), new Migrator(database, Clock.systemUTC()).migrate());
+            List<Integer> versions = database.inTransaction(c -> Jdbc.list(c,
+                    "SELECT version FROM restauth_schema_version ORDER BY version", row -> row.getInt(1)));
+            assertEquals(first.stream().map(Migrator.Migration::version).toList(), versions);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void usersAreFoundByUsernameAndEmailInAnyLetterCase(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            User alice = database.inTransaction(c -> new UserDao(c).insert(newUser("Alice_ü", "Alice@Example.COM")));
+            database.useTransaction(c -> new EmailAddressDao(c).insert(alice.id(), "Alice@Example.COM", true,
+                    true, true));
+            database.useTransaction(c -> {
+                UserDao users = new UserDao(c);
+                assertEquals(alice, users.findById(alice.id()).orElseThrow());
+                assertEquals(alice.id(), users.findByUsername("ALICE_Ü").orElseThrow().id());
+                assertEquals(List.of(alice), users.findByEmail("alice@example.com"));
+                assertTrue(users.usernameTaken("alice_ü", -1));
+                assertFalse(users.usernameTaken("alice_ü", alice.id()));
+                assertTrue(new EmailAddressDao(c).isVerified(alice.id(), "Alice@Example.COM"));
+                assertFalse(new EmailAddressDao(c).isVerified(alice.id(), "alice@example.com"));
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void timesRoundTripInUtcToTheMicrosecond(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            User user = database.inTransaction(c -> new UserDao(c).insert(newUser("timer", "")));
+            Instant login = Instant.parse("2030-01-02T03:04:05.678901Z");
+            database.useTransaction(c -> new UserDao(c).updateLastLogin(user.id(), login));
+            User stored = database.inTransaction(c -> new UserDao(c).findById(user.id()).orElseThrow());
+            assertEquals(JOINED, stored.dateJoined());
+            assertEquals(login, stored.lastLogin());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aUsernameThatDiffersOnlyInCaseOrWidthIsADuplicateKey(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            database.useTransaction(c -> new UserDao(c).insert(newUser("bob", "bob@example.com")));
+            assertThrows(DuplicateKeyException.class,
+                    () -> database.useTransaction(c -> new UserDao(c).insert(newUser("BOB", "x@example.com"))));
+            // NFKC folds the fullwidth letters into "bob".
+            assertThrows(DuplicateKeyException.class,
+                    () -> database.useTransaction(c -> new UserDao(c).insert(newUser("ｂｏｂ", "y@example.com"))));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aUniqueAddressCannotBelongToTwoUsersButANonUniqueOneCan(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            User one = database.inTransaction(c -> new UserDao(c).insert(newUser("one", "shared@example.com")));
+            User two = database.inTransaction(c -> new UserDao(c).insert(newUser("two", "shared@example.com")));
+            database.useTransaction(c -> new EmailAddressDao(c).insert(one.id(), "shared@example.com", false, true,
+                    true));
+            assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c ->
+                    new EmailAddressDao(c).insert(two.id(), "SHARED@example.com", false, true, true)));
+            database.useTransaction(c -> new EmailAddressDao(c).insert(two.id(), "SHARED@example.com", false, true,
+                    false));
+            assertEquals(List.of(one, two), database.inTransaction(c ->
+                    new UserDao(c).findByEmail("shared@EXAMPLE.com")));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aTokenIsFoundByItsHashAndDeletedWithItsUser(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            User user = database.inTransaction(c -> new UserDao(c).insert(newUser("tok", "")));
+            String hash = "a".repeat(64);
+            database.useTransaction(c -> new TokenDao(c).insert(new TokenDao.TokenRow(user.id(), hash,
+                    "b".repeat(32), JOINED)));
+            assertEquals(user, database.inTransaction(c -> new TokenDao(c).findUserByKeyHash(hash)).orElseThrow());
+            assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c -> new TokenDao(c).insert(
+                    new TokenDao.TokenRow(user.id(), "c".repeat(64), "d".repeat(32), JOINED))));
+            boolean deleted = database.inTransaction(c -> new TokenDao(c).deleteByUser(user.id()));
+            assertTrue(deleted);
+            assertTrue(database.inTransaction(c -> new TokenDao(c).findUserByKeyHash(hash)).isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aSessionIsLiveUntilItExpiresAndExpiredOnesAreSwept(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            User user = database.inTransaction(c -> new UserDao(c).insert(newUser("sess", "")));
+            Instant now = JOINED;
+            database.useTransaction(c -> {
+                SessionDao sessions = new SessionDao(c);
+                sessions.insert("1".repeat(64), user.id(), "2".repeat(64), "3".repeat(64), now, now.plusSeconds(60));
+                sessions.insert("4".repeat(64), user.id(), "2".repeat(64), "3".repeat(64), now, now.plusSeconds(1));
+            });
+            database.useTransaction(c -> {
+                SessionDao sessions = new SessionDao(c);
+                assertEquals(user, sessions.findLive("1".repeat(64), now.plusSeconds(30)).orElseThrow().user());
+                assertTrue(sessions.findLive("4".repeat(64), now.plusSeconds(30)).isEmpty());
+                assertEquals(1, sessions.deleteExpired(now.plusSeconds(30)));
+                assertEquals(1, sessions.deleteByUser(user.id()));
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aFailedTransactionLeavesNothingBehind(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c -> {
+                new UserDao(c).insert(newUser("first", ""));
+                new UserDao(c).insert(newUser("FIRST", ""));
+            }));
+            assertTrue(database.inTransaction(c -> new UserDao(c).findByUsername("first")).isEmpty());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void aTranslatedErrorCarriesTheSqlButNoParameterValues(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            database.useTransaction(c -> new UserDao(c).insert(newUser("secretive", "")));
+            DuplicateKeyException e = assertThrows(DuplicateKeyException.class, () ->
+                    database.useTransaction(c -> new UserDao(c).insert(newUser("SECRETIVE", ""))));
+            assertTrue(e.getMessage().contains("INSERT INTO restauth_user"), e.getMessage());
+            assertFalse(e.getMessage().contains("SECRETIVE"), e.getMessage());
+            assertFalse(e.getMessage().contains("argon2$"), e.getMessage());
+        }
+    }
+
+    private static Database migrated(TestDatabase test) {
+        Database database = Database.of(test.dataSource());
+        new Migrator(database, Clock.systemUTC()).migrate();
+        return database;
+    }
+
+    private static UserDao.NewUser newUser(String username, String email) {
+        return new UserDao.NewUser(username, email, "argon2$argon2id$v=19$m=64,t=1,p=1$c2FsdA$aGFzaA", "", "", true,
+                false, false, JOINED.truncatedTo(ChronoUnit.MICROS));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.restauth.serializer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.google.gson.JsonObject;
+
+import dev.restauth.config.Settings;
+import dev.restauth.config.SettingsException;
+import dev.restauth.password.PasswordValidators;
+import dev.restauth.user.User;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+class SerializerRegistryTest {
+    private static final SerializerContext CONTEXT = new SerializerContext(Settings.defaults(),
+            PasswordValidators.standard(8), null, (username, except) -> false);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theBundledFileRegistersTheDefaultSerializers() {
+        SerializerRegistry registry = SerializerRegistry.load(null, CONTEXT);
+        assertInstanceOf(DefaultLoginSerializer.class,
+                registry.get(SerializerKey.LOGIN_SERIALIZER, LoginSerializer.class));
+        assertInstanceOf(DefaultUserDetailsSerializer.class,
+                registry.get(SerializerKey.USER_DETAILS_SERIALIZER, UserDetailsSerializer.class));
+    }
+
+    @Test
+    void aUserFileReplacesOneEntryAndKeepsTheOthers() throws Exception {
+        Path file = dir.resolve("serializers.properties");
+        Files.writeString(file, "TOKEN_SERIALIZER=" + ShoutingTokenSerializer.class.getName() + "\n");
+        SerializerRegistry registry = SerializerRegistry.load(file, CONTEXT);
+        assertInstanceOf(ShoutingTokenSerializer.class,
+                registry.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class));
+        assertInstanceOf(DefaultLoginSerializer.class,
+                registry.get(SerializerKey.LOGIN_SERIALIZER, LoginSerializer.class));
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedByName() {
+        Properties entries = defaults();
+        entries.setProperty("LOGIN_SERIALISER", DefaultLoginSerializer.class.getName());
+        SettingsException e = assertThrows(SettingsException.class, () -> SerializerRegistry.build(entries, CONTEXT));
+        assertEquals("serializer registry: unknown key 'LOGIN_SERIALISER'; known keys are [LOGIN_SERIALIZER, "
+                + "TOKEN_SERIALIZER, USER_DETAILS_SERIALIZER, PASSWORD_CHANGE_SERIALIZER]", e.getMessage());
+    }
+
+    @Test
+    void aMissingClassIsRefusedNamingKeyAndClass() {
+        Properties entries = defaults();
+        entries.setProperty("LOGIN_SERIALIZER", "com.example.Nope");
+        SettingsException e = assertThrows(SettingsException.class, () -> SerializerRegistry.build(entries, CONTEXT));
+        assertEquals("serializer registry: LOGIN_SERIALIZER=com.example.Nope: class not found", e.getMessage());
+    }
+
+    @Test
+    void aClassOfTheWrongTypeIsRefusedNamingTheExpectedInterface() {
+        Properties entries = defaults();
+        entries.setProperty("LOGIN_SERIALIZER", DefaultTokenSerializer.class.getName());
+        SettingsException e = assertThrows(SettingsException.class, () -> SerializerRegistry.build(entries, CONTEXT));
+        assertEquals("serializer registry: LOGIN_SERIALIZER=dev.restauth.serializer.DefaultTokenSerializer: "
+                + "does not implement dev.restauth.serializer.LoginSerializer", e.getMessage());
+    }
+
+    @Test
+    void aClassWithoutAUsableConstructorIsRefused() {
+        Properties entries = defaults();
+        entries.setProperty("TOKEN_SERIALIZER", NeedsAString.class.getName());
+        SettingsException e = assertThrows(SettingsException.class, () -> SerializerRegistry.build(entries, CONTEXT));
+        assertEquals("serializer registry: TOKEN_SERIALIZER=" + NeedsAString.class.getName()
+                + ": needs a public constructor taking SerializerContext, or no arguments", e.getMessage());
+    }
+
+    @Test
+    void aMissingEntryIsRefused() {
+        Properties entries = defaults();
+        entries.remove("PASSWORD_CHANGE_SERIALIZER");
+        SettingsException e = assertThrows(SettingsException.class, () -> SerializerRegistry.build(entries, CONTEXT));
+        assertEquals("serializer registry: no class for PASSWORD_CHANGE_SERIALIZER", e.getMessage());
+    }
+
+    @Test
+    void askingForTheWrongTypeIsAProgrammingError() {
+        SerializerRegistry registry = SerializerRegistry.load(null, CONTEXT);
+        assertThrows(IllegalArgumentException.class,
+                () -> registry.get(SerializerKey.LOGIN_SERIALIZER, TokenSerializer.class));
+    }
+
+    private static Properties defaults() {
+        Properties entries = new Properties();
+        entries.setProperty("LOGIN_SERIALIZER", DefaultLoginSerializer.class.getName());
+        entries.setProperty("TOKEN_SERIALIZER", DefaultTokenSerializer.class.getName());
+        entries.setProperty("USER_DETAILS_SERIALIZER", DefaultUserDetailsSerializer.class.getName());
+        entries.setProperty("PASSWORD_CHANGE_SERIALIZER", DefaultPasswordChangeSerializer.class.getName());
+        return entries;
+    }
+
+    /** A token serializer of a user's own. */
+    public static final class ShoutingTokenSerializer implements TokenSerializer {
+        @Override
+        public JsonObject render(String key, User user) {
+            JsonObject body = new JsonObject();
+            body.addProperty("KEY", key);
+            return body;
+        }
+    }
+
+    /** No constructor the registry can call. */
+    public static final class NeedsAString implements TokenSerializer {
+        public NeedsAString(String unused) {
+        }
+
+        @Override
+        public JsonObject render(String key, User user) {
+            return new JsonObject();
+        }
+    }
+}
