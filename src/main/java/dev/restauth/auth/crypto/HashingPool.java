@@ -33,7 +33,12 @@ public final class HashingPool implements AutoCloseable {
     private final Semaphore admission;
     private final ThreadPoolExecutor executor;
 
-    /** A pool with one thread per available processor. */
+    /**
+     * A pool with one thread per available processor.
+     *
+     * @param queueCapacity how many tasks may wait for a thread; zero means none wait
+     * @throws IllegalArgumentException if {@code queueCapacity < 0}
+     */
     public HashingPool(int queueCapacity) {
         this(Runtime.getRuntime().availableProcessors(), queueCapacity);
     }
