@@ -15,6 +15,7 @@ import dev.restauth.auth.crypto.DelegatingPasswordHasher;
 import dev.restauth.auth.crypto.HashingPool;
 import dev.restauth.auth.crypto.PasswordHasher;
 import dev.restauth.auth.crypto.Pbkdf2Sha256Hasher;
+import dev.restauth.config.EmailBackend;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
@@ -23,11 +24,18 @@ import dev.restauth.db.UserDao;
 import dev.restauth.http.ApiServlet.ApiSupport;
 import dev.restauth.http.FrontServlet;
 import dev.restauth.http.Router;
+import dev.restauth.mail.ConsoleTransport;
+import dev.restauth.mail.MailTemplates;
+import dev.restauth.mail.MailTransport;
+import dev.restauth.mail.Outbox;
+import dev.restauth.mail.OutboxSender;
+import dev.restauth.mail.SmtpTransport;
 import dev.restauth.password.PasswordValidators;
 import dev.restauth.serializer.SerializerContext;
 import dev.restauth.serializer.SerializerRegistry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +46,9 @@ import javax.sql.DataSource;
  * restauth's composition root: builds every part from {@link Settings} once, in one place, for all three ways of
  * running (standalone, WAR, library). No static state: a test may build as many independent instances as it likes.
  *
- * <p>{@link #servlet()} is what a container serves; {@link #close()} stops the hashing threads and, when restauth
- * opened it, the connection pool. Thread-safe once built.
+ * <p>{@link #servlet()} is what a container serves. Building starts the outbox sender's thread (unless the builder
+ * turned it off); {@link #close()} stops it, the hashing threads and, when restauth opened it, the connection pool.
+ * Thread-safe once built.
  */
 public final class RestAuth implements AutoCloseable {
     private final Settings settings;
@@ -53,6 +62,9 @@ public final class RestAuth implements AutoCloseable {
     private final SessionService sessions;
     private final LoginService logins;
     private final Accounts accounts;
+    private final Outbox outbox;
+    private final MailTemplates mailTemplates;
+    private final OutboxSender outboxSender;
     private final Authentication authentication;
     private final SerializerRegistry serializers;
     private final Router router;
@@ -75,14 +87,23 @@ public final class RestAuth implements AutoCloseable {
             this.sessions = new SessionService(database, keyring, clock, settings);
             this.logins = new LoginService(database, passwords, clock, settings);
             this.accounts = new Accounts(database, passwords, clock);
+            this.outbox = new Outbox(clock);
+            this.mailTemplates = MailTemplates.fromSettings(settings);
             this.authentication = new Authentication(authenticators());
             this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
                     new SerializerContext(settings, validators, passwords, (username, exceptUserId) ->
                             database.inTransaction(c -> new UserDao(c).usernameTaken(username, exceptUserId))));
             this.router = Routes.build(this, new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES)));
+            this.outboxSender = new OutboxSender(database,
+                    builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
+                    OutboxSender.Policy.fromSettings(settings),
+                    Duration.ofSeconds(settings.get(Settings.OUTBOX_POLL_INTERVAL)));
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+        if (builder.backgroundDelivery) {
+            outboxSender.start();
         }
     }
 
@@ -116,6 +137,21 @@ public final class RestAuth implements AutoCloseable {
         return validators;
     }
 
+    /** The durable outbox: queue mail with {@code outbox().enqueue(connection, mail)} inside a transaction. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The mail templates ({@code password_reset_key}, {@code email_confirmation}, and any of the user's). */
+    public MailTemplates mailTemplates() {
+        return mailTemplates;
+    }
+
+    /** Delivers the outbox; {@link OutboxSender#deliverDue()} sends what is due now on the caller's thread. */
+    public OutboxSender outboxSender() {
+        return outboxSender;
+    }
+
     Clock clock() {
         return clock;
     }
@@ -142,6 +178,8 @@ public final class RestAuth implements AutoCloseable {
 
     @Override
     public void close() {
+        // The sender first: a send in progress still needs the database to record its outcome.
+        outboxSender.close();
         hashingPool.close();
         database.close();
     }
@@ -155,6 +193,13 @@ public final class RestAuth implements AutoCloseable {
             chain.add(known.get(name));
         }
         return chain;
+    }
+
+    private static MailTransport defaultTransport(Settings settings, Clock clock) {
+        if (settings.get(Settings.EMAIL_BACKEND) == EmailBackend.SMTP) {
+            return new SmtpTransport(settings, clock);
+        }
+        return new ConsoleTransport(System.out, settings.get(Settings.DEFAULT_FROM_EMAIL));
     }
 
     private static PasswordHasher defaultHasher(Settings settings) {
@@ -172,6 +217,8 @@ public final class RestAuth implements AutoCloseable {
         private DataSource dataSource;
         private SecretKey secretKey;
         private PasswordHasher hasher;
+        private MailTransport mailTransport;
+        private boolean backgroundDelivery = true;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -198,6 +245,21 @@ public final class RestAuth implements AutoCloseable {
         /** A password hasher of your own (tests count calls through one). */
         public Builder passwordHasher(PasswordHasher hasher) {
             this.hasher = hasher;
+            return this;
+        }
+
+        /** Where mail goes, instead of the {@code email_backend} setting's transport (tests, embedding apps). */
+        public Builder mailTransport(MailTransport transport) {
+            this.mailTransport = transport;
+            return this;
+        }
+
+        /**
+         * Whether a background thread delivers the outbox (default: yes). Command-line tools and tests that drive
+         * delivery themselves, through {@link OutboxSender#deliverDue()}, turn it off.
+         */
+        public Builder backgroundDelivery(boolean on) {
+            this.backgroundDelivery = on;
             return this;
         }
 

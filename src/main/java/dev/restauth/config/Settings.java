@@ -93,6 +93,47 @@ public final class Settings {
     public static final Setting<Integer> HASHING_QUEUE = define("hashing_queue", 64, intParser(1, 100_000), "-",
             "Hash requests that may wait; beyond that login answers 503 with Retry-After at once.");
 
+    // --- mail ---------------------------------------------------------------------------------------------------
+    public static final Setting<EmailBackend> EMAIL_BACKEND = define("email_backend", EmailBackend.CONSOLE,
+            enumParser(EmailBackend.class), "EMAIL_BACKEND",
+            "`console` prints mail on standard output; `smtp` sends it to `email_host`.");
+    public static final Setting<String> EMAIL_HOST = define("email_host", "localhost", Settings::nonBlank,
+            "EMAIL_HOST", "SMTP server.");
+    public static final Setting<Integer> EMAIL_PORT = define("email_port", 25, intParser(1, 65535), "EMAIL_PORT",
+            "SMTP port (587 for `starttls`, 465 for `ssl`, usually).");
+    public static final Setting<String> EMAIL_HOST_USER = define("email_host_user", "", Function.identity(),
+            "EMAIL_HOST_USER", "SMTP user; empty: no authentication.");
+    public static final Setting<String> EMAIL_HOST_PASSWORD = defineSecret("email_host_password", "",
+            "EMAIL_HOST_PASSWORD", "SMTP password.");
+    public static final Setting<EmailSecurity> EMAIL_SECURITY = define("email_security", EmailSecurity.NONE,
+            enumParser(EmailSecurity.class), "EMAIL_USE_TLS, EMAIL_USE_SSL",
+            "`none`, `starttls` (required, not opportunistic) or `ssl` (TLS from the start); the server's "
+                    + "certificate and name are checked.");
+    public static final Setting<Integer> EMAIL_CONNECT_TIMEOUT = define("email_connect_timeout", 10,
+            intParser(1, 60), "EMAIL_TIMEOUT", "Seconds to wait for the SMTP server to accept the connection.");
+    public static final Setting<Integer> EMAIL_READ_TIMEOUT = define("email_read_timeout", 30, intParser(1, 60),
+            "EMAIL_TIMEOUT", "Seconds to wait for each SMTP reply (and each write).");
+    public static final Setting<String> DEFAULT_FROM_EMAIL = define("default_from_email", "webmaster@localhost",
+            Settings::nonBlank, "DEFAULT_FROM_EMAIL", "From address of every mail.");
+    public static final Setting<String> SITE_NAME = define("site_name", "example.com", Settings::nonBlank,
+            "Site.name (django.contrib.sites)", "Site name in mails: the subject prefix `[<site_name>] ` and the "
+                    + "greeting.");
+    public static final Setting<String> SITE_DOMAIN = define("site_domain", "example.com", Settings::nonBlank,
+            "Site.domain (django.contrib.sites)", "Domain on the last line of every mail.");
+    public static final Setting<Path> EMAIL_TEMPLATES_DIR = define("email_templates_dir", null, Path::of,
+            "TEMPLATES DIRS (account/email/)",
+            "Directory whose `<name>_subject.txt` / `<name>_message.txt` files replace the bundled mail templates, "
+                    + "file by file.");
+    public static final Setting<Integer> OUTBOX_POLL_INTERVAL = define("outbox_poll_interval", 1,
+            intParser(1, 3600), "-", "Seconds between two looks at the mail outbox for mail that is due.");
+    public static final Setting<Integer> OUTBOX_MAX_ATTEMPTS = define("outbox_max_attempts", 20,
+            intParser(1, 1000), "-", "Delivery attempts per mail before it is given up (with a log line).");
+    public static final Setting<Integer> OUTBOX_BACKOFF_BASE = define("outbox_backoff_base", 10,
+            intParser(1, 86_400), "-", "Seconds before the first retry of a failed mail; each retry waits twice as "
+                    + "long as the one before.");
+    public static final Setting<Integer> OUTBOX_BACKOFF_CAP = define("outbox_backoff_cap", 3600,
+            intParser(1, 86_400), "-", "Longest wait between two attempts, in seconds.");
+
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,
             "REST_AUTH *_SERIALIZER",

@@ -105,6 +105,16 @@ class SettingsTest {
     }
 
     @Test
+    void mailDefaultsAreDjangosAndTheConsole() {
+        Settings settings = Settings.defaults();
+        assertEquals(EmailBackend.CONSOLE, settings.get(Settings.EMAIL_BACKEND));
+        assertEquals("webmaster@localhost", settings.get(Settings.DEFAULT_FROM_EMAIL));
+        assertEquals("example.com", settings.get(Settings.SITE_NAME));
+        assertTrue(Settings.builder().set("email_host_password", "hunter2").build().toString()
+                .contains("email_host_password=********"));
+    }
+
+    @Test
     void theReadmeDocumentsEverySettingWithItsDjangoName() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         for (Setting<?> setting : Settings.all()) {
