@@ -1,10 +1,12 @@
 package dev.restauth;
 
 import dev.restauth.account.Accounts;
+import dev.restauth.account.PasswordResets;
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Authenticator;
 import dev.restauth.auth.Keyring;
 import dev.restauth.auth.LoginService;
+import dev.restauth.auth.PasswordResetTokens;
 import dev.restauth.auth.Passwords;
 import dev.restauth.auth.SessionAuthenticator;
 import dev.restauth.auth.SessionService;
@@ -15,14 +17,18 @@ import dev.restauth.auth.crypto.DelegatingPasswordHasher;
 import dev.restauth.auth.crypto.HashingPool;
 import dev.restauth.auth.crypto.PasswordHasher;
 import dev.restauth.auth.crypto.Pbkdf2Sha256Hasher;
+import dev.restauth.auth.crypto.ResetTokenGenerator;
+import dev.restauth.config.AuthenticationMethod;
 import dev.restauth.config.EmailBackend;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
 import dev.restauth.db.Migrator;
 import dev.restauth.db.UserDao;
+import dev.restauth.http.AllowedHosts;
 import dev.restauth.http.ApiServlet.ApiSupport;
 import dev.restauth.http.FrontServlet;
+import dev.restauth.http.LinkTemplate;
 import dev.restauth.http.Router;
 import dev.restauth.mail.ConsoleTransport;
 import dev.restauth.mail.MailTemplates;
@@ -65,6 +71,9 @@ public final class RestAuth implements AutoCloseable {
     private final Outbox outbox;
     private final MailTemplates mailTemplates;
     private final OutboxSender outboxSender;
+    private final PasswordResetTokens resetTokens;
+    private final PasswordResets passwordResets;
+    private final LinkTemplate passwordResetLinks;
     private final Authentication authentication;
     private final SerializerRegistry serializers;
     private final Router router;
@@ -89,10 +98,19 @@ public final class RestAuth implements AutoCloseable {
             this.accounts = new Accounts(database, passwords, clock);
             this.outbox = new Outbox(clock);
             this.mailTemplates = MailTemplates.fromSettings(settings);
+            this.resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(keyring.secret(),
+                    Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));
+            this.passwordResets = new PasswordResets(database, resetTokens, mailTemplates, outbox, accounts, sessions,
+                    tokens, new PasswordResets.Options(
+                            settings.get(Settings.AUTHENTICATION_METHOD) != AuthenticationMethod.EMAIL,
+                            settings.get(Settings.LOGOUT_ON_PASSWORD_RESET)));
+            this.passwordResetLinks = new LinkTemplate(settings.get(Settings.PASSWORD_RESET_URL),
+                    new AllowedHosts(settings.get(Settings.ALLOWED_HOSTS)));
             this.authentication = new Authentication(authenticators());
             this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
                     new SerializerContext(settings, validators, passwords, (username, exceptUserId) ->
-                            database.inTransaction(c -> new UserDao(c).usernameTaken(username, exceptUserId))));
+                            database.inTransaction(c -> new UserDao(c).usernameTaken(username, exceptUserId)),
+                            resetTokens));
             this.router = Routes.build(this, new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES)));
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
@@ -174,6 +192,14 @@ public final class RestAuth implements AutoCloseable {
 
     SerializerRegistry serializers() {
         return serializers;
+    }
+
+    PasswordResets passwordResets() {
+        return passwordResets;
+    }
+
+    LinkTemplate passwordResetLinks() {
+        return passwordResetLinks;
     }
 
     @Override

@@ -3,12 +3,16 @@ package dev.restauth;
 import dev.restauth.endpoint.LoginServlet;
 import dev.restauth.endpoint.LogoutServlet;
 import dev.restauth.endpoint.PasswordChangeServlet;
+import dev.restauth.endpoint.PasswordResetConfirmServlet;
+import dev.restauth.endpoint.PasswordResetServlet;
 import dev.restauth.endpoint.UserDetailsServlet;
 import dev.restauth.config.Settings;
 import dev.restauth.http.ApiServlet.ApiSupport;
 import dev.restauth.http.Router;
 import dev.restauth.serializer.LoginSerializer;
 import dev.restauth.serializer.PasswordChangeSerializer;
+import dev.restauth.serializer.PasswordResetConfirmSerializer;
+import dev.restauth.serializer.PasswordResetSerializer;
 import dev.restauth.serializer.SerializerKey;
 import dev.restauth.serializer.SerializerRegistry;
 import dev.restauth.serializer.TokenSerializer;
@@ -26,6 +30,13 @@ final class Routes {
         SerializerRegistry serializers = app.serializers();
         Settings settings = app.settings();
         return new Router()
+                .add("/password/reset/", new PasswordResetServlet(support,
+                        serializers.get(SerializerKey.PASSWORD_RESET_SERIALIZER, PasswordResetSerializer.class),
+                        app.passwordResets(), app.passwordResetLinks()))
+                .add("/password/reset/confirm/", new PasswordResetConfirmServlet(support,
+                        serializers.get(SerializerKey.PASSWORD_RESET_CONFIRM_SERIALIZER,
+                                PasswordResetConfirmSerializer.class),
+                        app.passwordResets()))
                 .add("/login/", new LoginServlet(support,
                         serializers.get(SerializerKey.LOGIN_SERIALIZER, LoginSerializer.class),
                         serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class),

@@ -93,6 +93,25 @@ public final class Settings {
     public static final Setting<Integer> HASHING_QUEUE = define("hashing_queue", 64, intParser(1, 100_000), "-",
             "Hash requests that may wait; beyond that login answers 503 with Retry-After at once.");
 
+    // --- password reset -----------------------------------------------------------------------------------------
+    public static final Setting<String> PASSWORD_RESET_URL = define("password_reset_url",
+            "/password-reset/confirm/{uid}/{token}/", Settings::linkTemplate,
+            "dj-rest-auth url_generator (reverse('password_reset_confirm'))",
+            "Link in the reset mail, with `{uid}` and `{token}`. A path gets the request's scheme and Host (which "
+                    + "must be in `allowed_hosts`); an absolute URL, e.g. "
+                    + "`https://app.example.com/reset?uid={uid}&token={token}`, is used as it is.");
+    public static final Setting<Integer> PASSWORD_RESET_TIMEOUT = define("password_reset_timeout", 259_200,
+            intParser(1, Integer.MAX_VALUE), "PASSWORD_RESET_TIMEOUT",
+            "Seconds a reset link stays valid (3 days). It also dies when the password changes or the user logs in.");
+    public static final Setting<Boolean> LOGOUT_ON_PASSWORD_RESET = define("logout_on_password_reset", false,
+            Settings::bool, "- (dj-rest-auth keeps the token)",
+            "A reset also deletes the user's token. Sessions end either way; off, the token survives, as in "
+                    + "dj-rest-auth.");
+    public static final Setting<List<String>> ALLOWED_HOSTS = define("allowed_hosts",
+            List.of("localhost", "127.0.0.1", "[::1]"), Settings::hostPatterns, "ALLOWED_HOSTS",
+            "Host headers links in mails may be built from (port ignored; `.example.com` allows subdomains, `*` "
+                    + "any). Another Host gets 400 `Invalid Host header.` where a link needs it.");
+
     // --- mail ---------------------------------------------------------------------------------------------------
     public static final Setting<EmailBackend> EMAIL_BACKEND = define("email_backend", EmailBackend.CONSOLE,
             enumParser(EmailBackend.class), "EMAIL_BACKEND",
@@ -285,6 +304,30 @@ public final class Settings {
             throw new IllegalArgumentException("must be a plain path like /rest-auth");
         }
         return trimmed;
+    }
+
+    /** A link with {@code {uid}} and {@code {token}}: an absolute http(s) URL or a path starting with '/'. */
+    static String linkTemplate(String raw) {
+        if (!raw.contains("{uid}") || !raw.contains("{token}")) {
+            throw new IllegalArgumentException("must contain {uid} and {token}");
+        }
+        if (!raw.startsWith("/") && !raw.startsWith("http://") && !raw.startsWith("https://")) {
+            throw new IllegalArgumentException("must be a path starting with '/' or an http(s) URL");
+        }
+        return raw;
+    }
+
+    /** ALLOWED_HOSTS entries, lower-cased: host names, IP addresses, {@code [v6]}, {@code .domain} or {@code *}. */
+    static List<String> hostPatterns(String raw) {
+        List<String> patterns = new ArrayList<>();
+        for (String item : listParser(null).apply(raw)) {
+            String pattern = item.toLowerCase(Locale.ROOT);
+            if (pattern.contains("/") || pattern.contains("@") || pattern.contains(" ")) {
+                throw new IllegalArgumentException("'" + item + "' is not a host name");
+            }
+            patterns.add(pattern);
+        }
+        return List.copyOf(patterns);
     }
 
     static Function<String, Integer> intParser(int min, int max) {

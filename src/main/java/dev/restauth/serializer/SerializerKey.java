@@ -8,7 +8,9 @@ public enum SerializerKey {
     LOGIN_SERIALIZER(LoginSerializer.class),
     TOKEN_SERIALIZER(TokenSerializer.class),
     USER_DETAILS_SERIALIZER(UserDetailsSerializer.class),
-    PASSWORD_CHANGE_SERIALIZER(PasswordChangeSerializer.class);
+    PASSWORD_CHANGE_SERIALIZER(PasswordChangeSerializer.class),
+    PASSWORD_RESET_SERIALIZER(PasswordResetSerializer.class),
+    PASSWORD_RESET_CONFIRM_SERIALIZER(PasswordResetConfirmSerializer.class);
 
     private final Class<?> type;
 

@@ -11,6 +11,7 @@ import dev.restauth.RestAuth;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Jdbc;
 import dev.restauth.db.MailOutboxDao;
+import dev.restauth.testing.Http;
 import dev.restauth.testing.MutableClock;
 import dev.restauth.testing.Smtp;
 import dev.restauth.testing.TestDatabase;
@@ -44,8 +45,51 @@ import java.util.logging.Logger;
 
 /** The durable outbox against real SMTP (GreenMail) and real databases: mail is late, never lost, never doubled. */
 class OutboxTest {
+    private static final String SENT = "{\"detail\":\"Password reset e-mail has been sent.\"}";
+
     @TempDir
     Path dataDir;
+
+    @Test
+    void whileSmtpIsDownResetsSucceedAndTheMailGoesOutOnceItIsBack() {
+        int port = Smtp.closedPort();
+        MutableClock clock = MutableClock.startingNow();
+        try (TestServer server = TestServer.builder().clock(clock)
+                .setting("email_backend", "smtp")
+                .setting("email_host", "127.0.0.1")
+                .setting("email_port", Integer.toString(port))
+                .customize(app -> app.backgroundDelivery(false))
+                .start()) {
+            server.createUser("fred_yihn7e", "fred_yihn7e@example.com", "c0rrect-h0rse-b4ttery");
+            Http.Response unknown = server.http().post("/password/reset/", "{\"email\": \"nobody@example.com\"}");
+            Http.Response known = server.http().post("/password/reset/", "{\"email\": \"fred_yihn7e@example.com\"}");
+            assertEquals(200, unknown.status());
+            assertEquals(SENT, unknown.body());
+            assertEquals(200, known.status());
+            assertEquals(SENT, known.body());
+
+            OutboxSender sender = server.app().outboxSender();
+            assertEquals(0, sender.deliverDue());
+            MailOutboxDao.Entry failed = onlyEntry(server.app());
+            assertEquals(1, failed.attempts());
+            assertEquals(clock.instant().plusSeconds(10), failed.nextAttempt());
+            assertNotNull(failed.lastError());
+
+            try (Smtp smtp = Smtp.start(port)) {
+                assertEquals(0, sender.deliverDue(), "not due before the backoff has passed");
+                clock.advance(Duration.ofSeconds(10));
+                assertEquals(1, sender.deliverDue());
+                assertEquals(0, sender.deliverDue());
+                assertEquals(1, smtp.messages().size());
+                assertEquals("fred_yihn7e@example.com", recipient(smtp.messages().get(0)));
+                MailOutboxDao.Entry sent = onlyEntry(server.app());
+                assertEquals(clock.instant(), sent.sent());
+                assertEquals(2, sent.attempts());
+                assertNull(sent.nextAttempt());
+                assertEquals("", body(server.app(), sent.id()), "a sent mail's body (a reset link) is erased");
+            }
+        }
+    }
 
     @Test
     void mailLeftPendingByOneRunIsDeliveredByTheNext() {
@@ -243,6 +287,14 @@ class OutboxTest {
     private static String body(RestAuth app, long id) {
         return app.database().inTransaction(c -> Jdbc.one(c, "SELECT body FROM restauth_mail_outbox WHERE id = ?",
                 row -> row.getString(1), id)).orElseThrow();
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {
