@@ -18,11 +18,13 @@ import java.util.Optional;
 public class LogoutServlet extends ApiServlet {
     private final transient TokenService tokens;
     private final transient SessionService sessions;
+    private final boolean sessionLogin;
 
-    public LogoutServlet(ApiSupport support, TokenService tokens, SessionService sessions) {
+    public LogoutServlet(ApiSupport support, TokenService tokens, SessionService sessions, boolean sessionLogin) {
         super(support, Access.ANYONE, "POST");
         this.tokens = tokens;
         this.sessions = sessions;
+        this.sessionLogin = sessionLogin;
     }
 
     @Override
@@ -35,6 +37,9 @@ public class LogoutServlet extends ApiServlet {
                 sessions.close(identity.get().sessionId());
                 response.cookie(dev.restauth.auth.Cookies.delete(SessionService.SESSION_COOKIE));
             }
+        }
+        if (sessionLogin) {
+            response.usedSession(); // Django's logout() flushes the request's session, whatever authenticated it
         }
         return response;
     }

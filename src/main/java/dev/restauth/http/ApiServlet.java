@@ -109,8 +109,8 @@ public abstract class ApiServlet extends HttpServlet {
             writeError(response, new ServerError(), varyCookie);
             return;
         }
-        write(response, answer.status(), answer.body(), answer.headers(), answer.cookies(), varyCookie,
-                "HEAD".equals(method));
+        write(response, answer.status(), answer.body(), answer.headers(), answer.cookies(),
+                varyCookie || answer.sessionUsed(), "HEAD".equals(method));
     }
 
     private ApiResponse dispatch(String method, ApiRequest request) {
