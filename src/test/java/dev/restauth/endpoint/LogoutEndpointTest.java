@@ -92,6 +92,21 @@ class LogoutEndpointTest {
     }
 
     @Test
+    void logoutByTokenAlsoEndsTheSessionTheClientSendsAlong() {
+        String username = newUser();
+        Wire.Session session = Wire.loginSession(http, username, PASSWORD);
+        String key = Wire.login(http, username, PASSWORD);
+
+        Http.Response response = http.send("POST", "/logout/", null, null,
+                Wire.headers(Http.token(key), session.cookieHeader()));
+        assertAnswer(response, 200, LOGGED_OUT, VARY_COOKIE, ALLOW_POST);
+        assertEquals(List.of(Wire.SESSION_DELETED), response.setCookies());
+
+        assertAnswerWithoutCookies(http.get("/user/", session.cookieHeader()), 401, NOT_PROVIDED, VARY_COOKIE,
+                ALLOW_USER);
+    }
+
+    @Test
     void logoutWithASessionCookieButNoCsrfTokenIsForbidden() {
         String username = newUser();
         Wire.Session session = Wire.loginSession(http, username, PASSWORD);
