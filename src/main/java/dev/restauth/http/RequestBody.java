@@ -44,13 +44,15 @@ public final class RequestBody {
      * @throws ApiException 400 (unparsable), 413 (too large) or 415 (unsupported media type)
      */
     public static JsonElement parse(HttpServletRequest request, int maxBytes) {
-        String contentType = request.getContentType();
+        // The header as sent: the container's getContentType() throws an unchecked exception for an unknown charset.
+        String contentType = request.getHeader("Content-Type");
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             throw ApiException.payloadTooLarge(maxBytes);
         }
         String mediaType = mediaType(contentType);
         if (MULTIPART.equals(mediaType)) {
+            charset(contentType); // refuses an unknown charset before the container trips over it
             return declared == 0 ? new JsonObject() : multipart(request);
         }
         byte[] bytes = read(request, maxBytes);

@@ -181,6 +181,18 @@ class LoginEndpointTest {
     }
 
     @Test
+    void anUnknownCharsetIsTheClientsError() {
+        assertAnswerWithoutCookies(http.send("POST", "/login/", "application/x-www-form-urlencoded; charset=bogus",
+                        "username=alice&password=x"), 400, "{\"detail\":\"Unsupported charset \\\"bogus\\\" in request.\"}",
+                VARY_COOKIE, ALLOW_POST);
+        assertAnswerWithoutCookies(http.send("POST", "/login/", "application/json; charset=bogus", "{}"), 400,
+                "{\"detail\":\"Unsupported charset \\\"bogus\\\" in request.\"}", VARY_COOKIE, ALLOW_POST);
+        assertAnswerWithoutCookies(http.send("POST", "/login/", "multipart/form-data; boundary=b; charset=bogus",
+                        "--b\r\nContent-Disposition: form-data; name=\"username\"\r\n\r\nalice\r\n--b--\r\n"), 400,
+                "{\"detail\":\"Unsupported charset \\\"bogus\\\" in request.\"}", VARY_COOKIE, ALLOW_POST);
+    }
+
+    @Test
     void validCredentialsWithAnInvalidTokenHeaderAreUnauthorized() {
         assertAnswerWithoutCookies(http.post("/login/", Wire.credentials("alice", PASSWORD),
                         Http.token("0000000000000000000000000000000000000000")), 401, Wire.INVALID_TOKEN, VARY_ACCEPT,
