@@ -79,7 +79,8 @@ public final class ApiRequest {
      * The body as an object, the only shape restauth's serializers accept.
      *
      * @throws ValidationException {@code {"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}}
-     *                             for any other JSON value, worded as DRF does
+     *                             for any other JSON value, and {@code ["No data provided"]} for {@code null},
+     *                             worded as DRF does
      */
     public JsonObject data() {
         JsonElement element = body();
@@ -87,7 +88,7 @@ public final class ApiRequest {
             return element.getAsJsonObject();
         }
         if (element.isJsonNull()) {
-            throw ValidationException.nonField(Messages.get("field.null"));
+            throw ValidationException.nonField(Messages.get("data.none"));
         }
         throw ValidationException.nonField(Messages.get("data.not_object", Json.pythonTypeName(element)));
     }

@@ -181,6 +181,12 @@ class LoginEndpointTest {
     }
 
     @Test
+    void aJsonNullBodyHasNoData() {
+        assertAnswerWithoutCookies(http.post("/login/", "null"), 400, "{\"non_field_errors\":[\"No data provided\"]}",
+                VARY_COOKIE, ALLOW_POST);
+    }
+
+    @Test
     void anUnknownCharsetIsTheClientsError() {
         assertAnswerWithoutCookies(http.send("POST", "/login/", "application/x-www-form-urlencoded; charset=bogus",
                         "username=alice&password=x"), 400, "{\"detail\":\"Unsupported charset \\\"bogus\\\" in request.\"}",
