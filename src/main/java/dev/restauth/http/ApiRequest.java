@@ -76,6 +76,16 @@ public final class ApiRequest {
     }
 
     /**
+     * Readies the connection for the next request: a body that was not parsed (the endpoint never asked for it, or
+     * refused it unread) is read and dropped, up to the body size limit.
+     *
+     * @return false when the connection cannot carry another request (the body is over the limit or unreadable)
+     */
+    boolean finishBody() {
+        return body != null || RequestBody.drain(raw, maxBodyBytes);
+    }
+
+    /**
      * The body as an object, the only shape restauth's serializers accept.
      *
      * @throws ValidationException {@code {"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}}

@@ -52,6 +52,14 @@ class MiscellaneousTest {
     }
 
     @Test
+    void aBodySentToAnUnknownPathIsDroppedAndTheConnectionKept() {
+        Http.Response response = http.post("/nope/", "{\"username\": \"alice\"}");
+        assertEquals(404, response.status());
+        assertEquals(null, response.header("Connection"));
+        assertEquals(200, http.post("/login/", Wire.credentials("alice", PASSWORD)).status(), "the next request");
+    }
+
+    @Test
     void aPathBelowAKnownOneIsNotFound() {
         Http.Response response = http.get("/user/extra/");
         assertEquals(404, response.status());
