@@ -41,7 +41,8 @@ final class Routes {
                         serializers.get(SerializerKey.LOGIN_SERIALIZER, LoginSerializer.class),
                         serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class),
                         app.logins(), app.tokens(), app.sessions(), settings.get(Settings.SESSION_LOGIN)))
-                .add("/logout/", new LogoutServlet(support, app.tokens(), app.sessions()))
+                .add("/logout/", new LogoutServlet(support, app.tokens(), app.sessions(),
+                        settings.get(Settings.SESSION_LOGIN)))
                 .add("/user/", new UserDetailsServlet(support,
                         serializers.get(SerializerKey.USER_DETAILS_SERIALIZER, UserDetailsSerializer.class),
                         app.accounts()))

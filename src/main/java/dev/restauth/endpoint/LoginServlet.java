@@ -51,6 +51,7 @@ public class LoginServlet extends ApiServlet {
         ApiResponse response = ApiResponse.ok(tokenSerializer.render(tokens.issue(user.id()), user));
         if (sessionLogin) {
             sessions.cookies(sessions.open(user)).forEach(response::cookie);
+            response.usedSession();
         }
         return response;
     }

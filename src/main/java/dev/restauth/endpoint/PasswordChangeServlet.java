@@ -47,9 +47,11 @@ public class PasswordChangeServlet extends ApiServlet {
             sessions.closeAll(user.id());
             tokens.revoke(user.id());
         } else if (identity.scheme() == Identity.Scheme.SESSION) {
-            response.cookie(sessions.sessionCookie(sessions.keepAfterPasswordChange(identity.sessionId(), user)));
+            response.cookie(sessions.sessionCookie(sessions.keepAfterPasswordChange(identity.sessionId(), user)))
+                    .usedSession();
         } else {
             sessions.closeAll(user.id());
+            response.usedSession();
         }
         return response;
     }

@@ -53,6 +53,14 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, detail);
     }
 
+    /**
+     * 400 for a body the container failed to parse (multipart), with {@code Connection: close}: the container drops
+     * such a connection, and a client told so opens a new one instead of failing its next request.
+     */
+    public static ApiException parseErrorClosingConnection(String detail) {
+        return new ApiException(400, detail, Map.of("Connection", "close"));
+    }
+
     /** 403: authenticated but not allowed, or a CSRF failure. */
     public static ApiException permissionDenied(String detail) {
         return new ApiException(403, detail);
@@ -63,9 +71,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, dev.restauth.text.Messages.get("error.not_found"));
     }
 
-    /** 413 for a body over the configured limit. */
+    /**
+     * 413 for a body over the configured limit, with {@code Connection: close}: the rest of the body is not read, so
+     * the connection cannot carry another request.
+     */
     public static ApiException payloadTooLarge(long limit) {
-        return new ApiException(413, dev.restauth.text.Messages.get("error.payload_too_large", limit));
+        return new ApiException(413, dev.restauth.text.Messages.get("error.payload_too_large", limit),
+                Map.of("Connection", "close"));
     }
 
     /** 415 for a Content-Type no parser reads. */

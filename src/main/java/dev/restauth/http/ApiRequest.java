@@ -76,10 +76,21 @@ public final class ApiRequest {
     }
 
     /**
+     * Readies the connection for the next request: a body that was not parsed (the endpoint never asked for it, or
+     * refused it unread) is read and dropped, up to the body size limit.
+     *
+     * @return false when the connection cannot carry another request (the body is over the limit or unreadable)
+     */
+    boolean finishBody() {
+        return body != null || RequestBody.drain(raw, maxBodyBytes);
+    }
+
+    /**
      * The body as an object, the only shape restauth's serializers accept.
      *
      * @throws ValidationException {@code {"non_field_errors":["Invalid data. Expected a dictionary, but got list."]}}
-     *                             for any other JSON value, worded as DRF does
+     *                             for any other JSON value, and {@code ["No data provided"]} for {@code null},
+     *                             worded as DRF does
      */
     public JsonObject data() {
         JsonElement element = body();
@@ -87,7 +98,7 @@ public final class ApiRequest {
             return element.getAsJsonObject();
         }
         if (element.isJsonNull()) {
-            throw ValidationException.nonField(Messages.get("field.null"));
+            throw ValidationException.nonField(Messages.get("data.none"));
         }
         throw ValidationException.nonField(Messages.get("data.not_object", Json.pythonTypeName(element)));
     }

@@ -13,6 +13,7 @@ public final class ApiResponse {
     private final JsonObject body;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> cookies = new ArrayList<>();
+    private boolean sessionUsed;
 
     private ApiResponse(int status, JsonObject body) {
         this.status = status;
@@ -50,6 +51,20 @@ public final class ApiResponse {
     public ApiResponse cookie(String setCookie) {
         cookies.add(setCookie);
         return this;
+    }
+
+    /**
+     * Marks an answer that opened, changed or ended a session, so it carries {@code Vary: Accept, Cookie} even when
+     * a token authenticated the request, as Django's session middleware marks every answer that used the session.
+     */
+    public ApiResponse usedSession() {
+        sessionUsed = true;
+        return this;
+    }
+
+    /** Whether {@link #usedSession()} marked this answer. */
+    public boolean sessionUsed() {
+        return sessionUsed;
     }
 
     public int status() {

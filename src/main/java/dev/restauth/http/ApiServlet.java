@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * <li>checks the permission (an endpoint may require a user);</li>
  * <li>checks the method (405 with {@code Allow}); answers {@code OPTIONS} and {@code HEAD} itself;</li>
  * <li>calls the endpoint's handler, which parses, validates, acts and returns an {@link ApiResponse};</li>
- * <li>renders the response, or the {@link ApiException} thrown on the way, as compact UTF-8 JSON.</li>
+ * <li>renders the response, or the {@link ApiException} thrown on the way, as compact UTF-8 JSON, after reading
+ * and dropping a body nobody parsed (up to the size limit; beyond it the answer says {@code Connection: close}).</li>
  * </ol>
  * Unexpected exceptions become a logged 500 here and nowhere else. Subclasses override the handlers for their
  * methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch}) and are thread-safe.
@@ -93,7 +94,8 @@ public abstract class ApiServlet extends HttpServlet {
         String method = raw.getMethod().toUpperCase(Locale.ROOT);
         ApiRequest request = new ApiRequest(raw, support.maxBodyBytes(), (String) raw.getAttribute(Router.PARAMETER));
         boolean varyCookie = support.authentication().variesByCookie(raw);
-        ApiResponse answer;
+        ApiResponse answer = null;
+        ApiException failure = null;
         try {
             Identity identity = support.authentication().authenticate(raw).orElse(null);
             request.identity(identity);
@@ -102,15 +104,22 @@ public abstract class ApiServlet extends HttpServlet {
             }
             answer = dispatch(method, request);
         } catch (ApiException e) {
-            writeError(response, e, varyCookie);
-            return;
+            failure = e;
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "unexpected failure in " + method + " " + raw.getRequestURI(), e);
-            writeError(response, new ServerError(), varyCookie);
+            failure = new ServerError();
+        }
+        if (!request.finishBody()) {
+            // The container drops a connection whose request body was left unread; tell the client, or its next
+            // request on this connection fails.
+            response.setHeader("Connection", "close");
+        }
+        if (failure != null) {
+            writeError(response, failure, varyCookie);
             return;
         }
-        write(response, answer.status(), answer.body(), answer.headers(), answer.cookies(), varyCookie,
-                "HEAD".equals(method));
+        write(response, answer.status(), answer.body(), answer.headers(), answer.cookies(),
+                varyCookie || answer.sessionUsed(), "HEAD".equals(method));
     }
 
     private ApiResponse dispatch(String method, ApiRequest request) {

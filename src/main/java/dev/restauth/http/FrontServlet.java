@@ -25,6 +25,9 @@ public final class FrontServlet extends HttpServlet {
     /** Servlet-context attribute holding the {@link Router} for container-created instances. */
     public static final String ROUTER_ATTRIBUTE = "dev.restauth.router";
 
+    /** Most bytes of a body sent to an unknown path that are read and dropped to keep the connection open. */
+    private static final int UNROUTED_BODY_LIMIT = 64 * 1024;
+
     private transient Router router;
 
     /** For containers that create the servlet from {@code web.xml}; the router comes from the context. */
@@ -51,6 +54,9 @@ public final class FrontServlet extends HttpServlet {
             throws ServletException, IOException {
         Optional<Router.Match> match = router.match(request.getPathInfo());
         if (match.isEmpty()) {
+            if (!RequestBody.drain(request, UNROUTED_BODY_LIMIT)) {
+                response.setHeader("Connection", "close"); // the body stays unread: see ApiServlet
+            }
             notFound(response);
             return;
         }

@@ -44,13 +44,15 @@ public final class RequestBody {
      * @throws ApiException 400 (unparsable), 413 (too large) or 415 (unsupported media type)
      */
     public static JsonElement parse(HttpServletRequest request, int maxBytes) {
-        String contentType = request.getContentType();
+        // The header as sent: the container's getContentType() throws an unchecked exception for an unknown charset.
+        String contentType = request.getHeader("Content-Type");
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             throw ApiException.payloadTooLarge(maxBytes);
         }
         String mediaType = mediaType(contentType);
         if (MULTIPART.equals(mediaType)) {
+            charset(contentType); // refuses an unknown charset before the container trips over it
             return declared == 0 ? new JsonObject() : multipart(request);
         }
         byte[] bytes = read(request, maxBytes);
@@ -113,7 +115,8 @@ public final class RequestBody {
             // The container enforces the multipart size limits it was configured with.
             throw ApiException.parseError(Messages.get("error.multipart_parse", "request too large"));
         } catch (IOException | ServletException e) {
-            throw ApiException.parseError(Messages.get("error.multipart_parse", "malformed multipart body"));
+            throw ApiException.parseErrorClosingConnection(
+                    Messages.get("error.multipart_parse", "malformed multipart body"));
         }
         return fields;
     }
@@ -135,6 +138,45 @@ public final class RequestBody {
             // The client went away or sent less than it announced: its fault, not the server's.
             throw ApiException.parseError(Messages.get("error.body_incomplete"));
         }
+    }
+
+    /**
+     * Reads and drops what is left of a body nobody parsed (an endpoint that ignores its body, a 415), so the
+     * connection can carry the next request. Reads at most {@code maxBytes}, the same bound as {@link #parse}.
+     *
+     * @return false when the connection cannot carry another request: the body is over {@code maxBytes}, or it
+     *         cannot be read (the client went away)
+     */
+    public static boolean drain(HttpServletRequest request, int maxBytes) {
+        if (!hasContent(request)) {
+            return true;
+        }
+        if (request.getContentLengthLong() > maxBytes) {
+            return false;
+        }
+        try {
+            InputStream in = request.getInputStream();
+            byte[] buffer = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(buffer)) != -1; ) {
+                total += n;
+                if (total > maxBytes) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the request carries a body at all: a positive {@code Content-Length}, or chunked transfer coding. A
+     * request without one leaves its connection ready for the next request whether or not the body is read.
+     */
+    public static boolean hasContent(HttpServletRequest request) {
+        long declared = request.getContentLengthLong();
+        return declared > 0 || (declared < 0 && request.getHeader("Transfer-Encoding") != null);
     }
 
     /** The media type without parameters, lower-cased; null when there is no Content-Type. */

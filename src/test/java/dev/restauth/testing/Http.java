@@ -118,8 +118,12 @@ public final class Http {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
+        return exchange(method, path, request.build());
+    }
+
+    private static Response exchange(String method, String path, HttpRequest request) {
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(),
+            HttpResponse<String> response = CLIENT.send(request,
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             return new Response(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
@@ -128,6 +132,28 @@ public final class Http {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
+    }
+
+    /**
+     * Any request with a body of raw bytes, for bodies a string cannot carry (invalid UTF-8, other charsets).
+     *
+     * @param chunked send without {@code Content-Length}, in chunks, so the server learns the size only by reading
+     */
+    public Response sendBytes(String method, String path, String contentType, byte[] body, boolean chunked,
+                              String... headers) {
+        HttpRequest.BodyPublisher publisher = chunked
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+                : HttpRequest.BodyPublishers.ofByteArray(body);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, publisher);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return exchange(method, path, request.build());
     }
 
     /** {@code Authorization: Token <key>} as a header pair. */
