@@ -69,6 +69,22 @@ public final class Settings {
             EmailVerification.MANDATORY, enumParser(EmailVerification.class), "ACCOUNT_EMAIL_VERIFICATION",
             "`none`, `optional` or `mandatory`; with `mandatory`, login needs a confirmed address.");
 
+    // --- registration -------------------------------------------------------------------------------------------
+    public static final Setting<Boolean> EMAIL_REQUIRED = define("email_required", true, Settings::bool,
+            "ACCOUNT_EMAIL_REQUIRED", "Registration requires an e-mail address.");
+    public static final Setting<Boolean> UNIQUE_EMAIL = define("unique_email", true, Settings::bool,
+            "ACCOUNT_UNIQUE_EMAIL", "An address may belong to one account only (compared case-insensitively).");
+    public static final Setting<Boolean> USERNAME_REQUIRED = define("username_required", true, Settings::bool,
+            "ACCOUNT_USERNAME_REQUIRED", "Registration requires a username; without it one is made from the address.");
+    public static final Setting<Integer> USERNAME_MIN_LENGTH = define("username_min_length", 1, intParser(1, 150),
+            "ACCOUNT_USERNAME_MIN_LENGTH", "Shortest username accepted at registration.");
+    public static final Setting<Integer> EMAIL_CONFIRMATION_EXPIRE_DAYS = define("email_confirmation_expire_days",
+            3, intParser(1, 365), "ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS", "Days a verification key stays valid.");
+    public static final Setting<String> EMAIL_CONFIRMATION_URL = define("email_confirmation_url", null,
+            Settings::nonBlank, "ACCOUNT_ADAPTER.get_email_confirmation_url",
+            "Link in the verification mail, with `{key}`, e.g. `https://app.example.com/verify/{key}`. Default: "
+                    + "`<request origin><mount_prefix>/registration/account-confirm-email/{key}/`.");
+
     // --- passwords ----------------------------------------------------------------------------------------------
     public static final Setting<Boolean> OLD_PASSWORD_FIELD_ENABLED = define("old_password_field_enabled", false,
             Settings::bool, "REST_AUTH OLD_PASSWORD_FIELD_ENABLED", "Password change requires `old_password`.");

@@ -8,7 +8,8 @@ public enum SerializerKey {
     LOGIN_SERIALIZER(LoginSerializer.class),
     TOKEN_SERIALIZER(TokenSerializer.class),
     USER_DETAILS_SERIALIZER(UserDetailsSerializer.class),
-    PASSWORD_CHANGE_SERIALIZER(PasswordChangeSerializer.class);
+    PASSWORD_CHANGE_SERIALIZER(PasswordChangeSerializer.class),
+    REGISTER_SERIALIZER(RegisterSerializer.class);
 
     private final Class<?> type;
 
