@@ -105,7 +105,8 @@ public final class Main {
         if (password == null) {
             return 1;
         }
-        try (RestAuth app = RestAuth.builder(settings).build()) {
+        // No outbox delivery from a short-lived command: mail is left to the server, which owns the console.
+        try (RestAuth app = RestAuth.builder(settings).backgroundDelivery(false).build()) {
             List<String> problems = app.validators().validate(password,
                     new UserAttributes(username, email, "", ""));
             if (!problems.isEmpty()) {

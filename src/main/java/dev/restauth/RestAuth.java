@@ -1,10 +1,15 @@
 package dev.restauth;
 
+import dev.restauth.account.AccountQueries;
 import dev.restauth.account.Accounts;
+import dev.restauth.account.EmailConfirmations;
+import dev.restauth.account.Registrations;
+import dev.restauth.account.PasswordResets;
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Authenticator;
 import dev.restauth.auth.Keyring;
 import dev.restauth.auth.LoginService;
+import dev.restauth.auth.PasswordResetTokens;
 import dev.restauth.auth.Passwords;
 import dev.restauth.auth.SessionAuthenticator;
 import dev.restauth.auth.SessionService;
@@ -15,19 +20,30 @@ import dev.restauth.auth.crypto.DelegatingPasswordHasher;
 import dev.restauth.auth.crypto.HashingPool;
 import dev.restauth.auth.crypto.PasswordHasher;
 import dev.restauth.auth.crypto.Pbkdf2Sha256Hasher;
+import dev.restauth.auth.crypto.ResetTokenGenerator;
+import dev.restauth.config.AuthenticationMethod;
+import dev.restauth.config.EmailBackend;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
 import dev.restauth.db.Migrator;
-import dev.restauth.db.UserDao;
+import dev.restauth.http.AllowedHosts;
 import dev.restauth.http.ApiServlet.ApiSupport;
 import dev.restauth.http.FrontServlet;
+import dev.restauth.http.LinkTemplate;
 import dev.restauth.http.Router;
+import dev.restauth.mail.ConsoleTransport;
+import dev.restauth.mail.MailTemplates;
+import dev.restauth.mail.MailTransport;
+import dev.restauth.mail.Outbox;
+import dev.restauth.mail.OutboxSender;
+import dev.restauth.mail.SmtpTransport;
 import dev.restauth.password.PasswordValidators;
 import dev.restauth.serializer.SerializerContext;
 import dev.restauth.serializer.SerializerRegistry;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +54,9 @@ import javax.sql.DataSource;
  * restauth's composition root: builds every part from {@link Settings} once, in one place, for all three ways of
  * running (standalone, WAR, library). No static state: a test may build as many independent instances as it likes.
  *
- * <p>{@link #servlet()} is what a container serves; {@link #close()} stops the hashing threads and, when restauth
- * opened it, the connection pool. Thread-safe once built.
+ * <p>{@link #servlet()} is what a container serves. Building starts the outbox sender's thread (unless the builder
+ * turned it off); {@link #close()} stops it, the hashing threads and, when restauth opened it, the connection pool.
+ * Thread-safe once built.
  */
 public final class RestAuth implements AutoCloseable {
     private final Settings settings;
@@ -53,6 +70,15 @@ public final class RestAuth implements AutoCloseable {
     private final SessionService sessions;
     private final LoginService logins;
     private final Accounts accounts;
+    private final Outbox outbox;
+    private final MailTemplates mailTemplates;
+    private final OutboxSender outboxSender;
+    private final PasswordResetTokens resetTokens;
+    private final PasswordResets passwordResets;
+    private final LinkTemplate passwordResetLinks;
+    private final LinkTemplate confirmationLinks;
+    private final EmailConfirmations confirmations;
+    private final Registrations registrations;
     private final Authentication authentication;
     private final SerializerRegistry serializers;
     private final Router router;
@@ -75,14 +101,35 @@ public final class RestAuth implements AutoCloseable {
             this.sessions = new SessionService(database, keyring, clock, settings);
             this.logins = new LoginService(database, passwords, clock, settings);
             this.accounts = new Accounts(database, passwords, clock);
+            this.outbox = new Outbox(clock);
+            this.mailTemplates = MailTemplates.fromSettings(settings);
+            this.resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(keyring.secret(),
+                    Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));
+            this.passwordResets = new PasswordResets(database, resetTokens, mailTemplates, outbox, accounts, sessions,
+                    tokens, new PasswordResets.Options(
+                            settings.get(Settings.AUTHENTICATION_METHOD) != AuthenticationMethod.EMAIL,
+                            settings.get(Settings.LOGOUT_ON_PASSWORD_RESET)));
+            AllowedHosts allowedHosts = new AllowedHosts(settings.get(Settings.ALLOWED_HOSTS));
+            this.passwordResetLinks = new LinkTemplate(settings.get(Settings.PASSWORD_RESET_URL), allowedHosts);
+            this.confirmationLinks = new LinkTemplate(settings.get(Settings.EMAIL_CONFIRMATION_URL), allowedHosts);
+            this.confirmations = new EmailConfirmations(database, keyring.secret(), clock, settings, outbox,
+                    mailTemplates);
+            this.registrations = new Registrations(database, passwords, clock, settings, confirmations);
             this.authentication = new Authentication(authenticators());
             this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
-                    new SerializerContext(settings, validators, passwords, (username, exceptUserId) ->
-                            database.inTransaction(c -> new UserDao(c).usernameTaken(username, exceptUserId))));
+                    new SerializerContext(settings, validators, passwords, new AccountQueries(database),
+                            resetTokens));
             this.router = Routes.build(this, new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES)));
+            this.outboxSender = new OutboxSender(database,
+                    builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
+                    OutboxSender.Policy.fromSettings(settings),
+                    Duration.ofSeconds(settings.get(Settings.OUTBOX_POLL_INTERVAL)));
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+        if (builder.backgroundDelivery) {
+            outboxSender.start();
         }
     }
 
@@ -116,6 +163,21 @@ public final class RestAuth implements AutoCloseable {
         return validators;
     }
 
+    /** The durable outbox: queue mail with {@code outbox().enqueue(connection, mail)} inside a transaction. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** The mail templates ({@code password_reset_key}, {@code email_confirmation}, and any of the user's). */
+    public MailTemplates mailTemplates() {
+        return mailTemplates;
+    }
+
+    /** Delivers the outbox; {@link OutboxSender#deliverDue()} sends what is due now on the caller's thread. */
+    public OutboxSender outboxSender() {
+        return outboxSender;
+    }
+
     Clock clock() {
         return clock;
     }
@@ -140,8 +202,30 @@ public final class RestAuth implements AutoCloseable {
         return serializers;
     }
 
+    PasswordResets passwordResets() {
+        return passwordResets;
+    }
+
+    LinkTemplate passwordResetLinks() {
+        return passwordResetLinks;
+    }
+
+    LinkTemplate confirmationLinks() {
+        return confirmationLinks;
+    }
+
+    EmailConfirmations confirmations() {
+        return confirmations;
+    }
+
+    Registrations registrations() {
+        return registrations;
+    }
+
     @Override
     public void close() {
+        // The sender first: a send in progress still needs the database to record its outcome.
+        outboxSender.close();
         hashingPool.close();
         database.close();
     }
@@ -155,6 +239,13 @@ public final class RestAuth implements AutoCloseable {
             chain.add(known.get(name));
         }
         return chain;
+    }
+
+    private static MailTransport defaultTransport(Settings settings, Clock clock) {
+        if (settings.get(Settings.EMAIL_BACKEND) == EmailBackend.SMTP) {
+            return new SmtpTransport(settings, clock);
+        }
+        return new ConsoleTransport(System.out, settings.get(Settings.DEFAULT_FROM_EMAIL));
     }
 
     private static PasswordHasher defaultHasher(Settings settings) {
@@ -172,6 +263,8 @@ public final class RestAuth implements AutoCloseable {
         private DataSource dataSource;
         private SecretKey secretKey;
         private PasswordHasher hasher;
+        private MailTransport mailTransport;
+        private boolean backgroundDelivery = true;
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -198,6 +291,21 @@ public final class RestAuth implements AutoCloseable {
         /** A password hasher of your own (tests count calls through one). */
         public Builder passwordHasher(PasswordHasher hasher) {
             this.hasher = hasher;
+            return this;
+        }
+
+        /** Where mail goes, instead of the {@code email_backend} setting's transport (tests, embedding apps). */
+        public Builder mailTransport(MailTransport transport) {
+            this.mailTransport = transport;
+            return this;
+        }
+
+        /**
+         * Whether a background thread delivers the outbox (default: yes). Command-line tools and tests that drive
+         * delivery themselves, through {@link OutboxSender#deliverDue()}, turn it off.
+         */
+        public Builder backgroundDelivery(boolean on) {
+            this.backgroundDelivery = on;
             return this;
         }
 

@@ -12,6 +12,7 @@ import dev.restauth.user.Keys;
 import dev.restauth.user.User;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * Changes to accounts that several endpoints and commands share: creating a user, changing the profile, setting a
@@ -78,6 +79,22 @@ public final class Accounts {
         } catch (DuplicateKeyException e) {
             throw ValidationException.of("username", Messages.get("user.username_taken"));
         }
+    }
+
+    /**
+     * Hashes and stores a new password, provided the stored hash is still the one {@code user} was read with;
+     * returns the user with its new hash, or empty when the password changed meanwhile. A password reset uses this:
+     * its token was checked against the old hash, and two uses of one token racing must not both succeed.
+     */
+    public Optional<User> replacePassword(User user, String rawPassword) {
+        String hash = passwords.encode(rawPassword);
+        return database.inTransaction(connection -> {
+            UserDao users = new UserDao(connection);
+            if (!users.replacePassword(user.id(), user.password(), hash)) {
+                return Optional.empty();
+            }
+            return users.findById(user.id());
+        });
     }
 
     /** Hashes and stores a new password; returns the user with its new hash. */

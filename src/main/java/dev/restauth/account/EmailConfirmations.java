@@ -18,6 +18,7 @@ import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * E-mail verification keys, as allauth's HMAC confirmations: a key is Django's
@@ -33,16 +34,14 @@ public final class EmailConfirmations {
     private final Duration maxAge;
     private final Outbox outbox;
     private final MailTemplates templates;
-    private final Links links;
 
     public EmailConfirmations(Database database, byte[] secretKey, Clock clock, Settings settings, Outbox outbox,
-                              MailTemplates templates, Links links) {
+                              MailTemplates templates) {
         this.database = database;
         this.signer = new Signer(secretKey, SALT, clock);
         this.maxAge = Duration.ofDays(settings.get(Settings.EMAIL_CONFIRMATION_EXPIRE_DAYS));
         this.outbox = outbox;
         this.templates = templates;
-        this.links = links;
     }
 
     /** A new key for an address; each call makes a different one once a second has passed. */
@@ -53,10 +52,10 @@ public final class EmailConfirmations {
     /**
      * Queues the confirmation mail for an address in the caller's transaction: it goes out iff that commits.
      *
-     * @param origin the request's {@code scheme://host}, for the default link
+     * @param linkForKey the link in the mail for a key (the request's {@code email_confirmation_url})
      */
-    public void send(Connection connection, User user, EmailAddress address, String origin) {
-        String link = links.emailConfirmation(origin, keyFor(address.id()));
+    public void send(Connection connection, User user, EmailAddress address, UnaryOperator<String> linkForKey) {
+        String link = linkForKey.apply(keyFor(address.id()));
         Mail mail = templates.render("email_confirmation",
                 Map.of("user_display", user.username(), "activate_url", link), address.email());
         outbox.enqueue(connection, mail);

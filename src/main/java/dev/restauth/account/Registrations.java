@@ -14,6 +14,7 @@ import dev.restauth.text.Messages;
 import dev.restauth.user.User;
 
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 
 /**
  * Sign-up: allauth's {@code complete_signup} without the redirects. The user, its e-mail address and the
@@ -44,10 +45,10 @@ public final class Registrations {
      * Creates the account of a validated sign-up and queues its confirmation mail (unless verification is
      * {@code none}).
      *
-     * @param origin the request's {@code scheme://host}, for the link in the mail
+     * @param linkForKey the link in the mail for a verification key
      * @throws ValidationException when a concurrent sign-up took the username or address first
      */
-    public User register(SignUp signUp, String origin) {
+    public User register(SignUp signUp, UnaryOperator<String> linkForKey) {
         String hash = passwords.encode(signUp.password());
         try {
             return database.inTransaction(connection -> {
@@ -59,7 +60,7 @@ public final class Registrations {
                     EmailAddress address = new EmailAddressDao(connection).insert(user.id(), signUp.email(), false,
                             true, uniqueEmail);
                     if (sendConfirmation) {
-                        confirmations.send(connection, user, address, origin);
+                        confirmations.send(connection, user, address, linkForKey);
                     }
                 }
                 return user;
@@ -73,12 +74,12 @@ public final class Registrations {
      * Queues a new confirmation mail for an unconfirmed address (resend-email). Any other address, known or not,
      * gets nothing, and the caller answers the same either way.
      */
-    public void resendConfirmation(String email, String origin) {
+    public void resendConfirmation(String email, UnaryOperator<String> linkForKey) {
         database.useTransaction(connection -> {
             for (EmailAddress address : new EmailAddressDao(connection).findByEmail(email)) {
                 if (!address.verified()) {
                     User user = new UserDao(connection).findById(address.userId()).orElseThrow();
-                    confirmations.send(connection, user, address, origin);
+                    confirmations.send(connection, user, address, linkForKey);
                 }
             }
         });

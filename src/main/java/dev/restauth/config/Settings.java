@@ -80,10 +80,12 @@ public final class Settings {
             "ACCOUNT_USERNAME_MIN_LENGTH", "Shortest username accepted at registration.");
     public static final Setting<Integer> EMAIL_CONFIRMATION_EXPIRE_DAYS = define("email_confirmation_expire_days",
             3, intParser(1, 365), "ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS", "Days a verification key stays valid.");
-    public static final Setting<String> EMAIL_CONFIRMATION_URL = define("email_confirmation_url", null,
-            Settings::nonBlank, "ACCOUNT_ADAPTER.get_email_confirmation_url",
-            "Link in the verification mail, with `{key}`, e.g. `https://app.example.com/verify/{key}`. Default: "
-                    + "`<request origin><mount_prefix>/registration/account-confirm-email/{key}/`.");
+    public static final Setting<String> EMAIL_CONFIRMATION_URL = define("email_confirmation_url",
+            "{api}/registration/account-confirm-email/{key}/", linkTemplate("{key}"),
+            "ACCOUNT_ADAPTER.get_email_confirmation_url",
+            "Link in the verification mail, with `{key}`; `{api}` is restauth's mount point. A path gets the "
+                    + "request's scheme and Host (in `allowed_hosts`); an absolute URL, e.g. "
+                    + "`https://app.example.com/verify/{key}`, points at your app.");
 
     // --- passwords ----------------------------------------------------------------------------------------------
     public static final Setting<Boolean> OLD_PASSWORD_FIELD_ENABLED = define("old_password_field_enabled", false,
@@ -108,6 +110,66 @@ public final class Settings {
             "Threads that hash passwords (0: one per core). Bounds argon2's memory under a login flood.");
     public static final Setting<Integer> HASHING_QUEUE = define("hashing_queue", 64, intParser(1, 100_000), "-",
             "Hash requests that may wait; beyond that login answers 503 with Retry-After at once.");
+
+    // --- password reset -----------------------------------------------------------------------------------------
+    public static final Setting<String> PASSWORD_RESET_URL = define("password_reset_url",
+            "/password-reset/confirm/{uid}/{token}/", linkTemplate("{uid}", "{token}"),
+            "dj-rest-auth url_generator (reverse('password_reset_confirm'))",
+            "Link in the reset mail, with `{uid}` and `{token}`. A path gets the request's scheme and Host (which "
+                    + "must be in `allowed_hosts`); an absolute URL, e.g. "
+                    + "`https://app.example.com/reset?uid={uid}&token={token}`, is used as it is.");
+    public static final Setting<Integer> PASSWORD_RESET_TIMEOUT = define("password_reset_timeout", 259_200,
+            intParser(1, Integer.MAX_VALUE), "PASSWORD_RESET_TIMEOUT",
+            "Seconds a reset link stays valid (3 days). It also dies when the password changes or the user logs in.");
+    public static final Setting<Boolean> LOGOUT_ON_PASSWORD_RESET = define("logout_on_password_reset", false,
+            Settings::bool, "- (dj-rest-auth keeps the token)",
+            "A reset also deletes the user's token. Sessions end either way; off, the token survives, as in "
+                    + "dj-rest-auth.");
+    public static final Setting<List<String>> ALLOWED_HOSTS = define("allowed_hosts",
+            List.of("localhost", "127.0.0.1", "[::1]"), Settings::hostPatterns, "ALLOWED_HOSTS",
+            "Host headers links in mails may be built from (port ignored; `.example.com` allows subdomains, `*` "
+                    + "any). Another Host gets 400 `Invalid Host header.` where a link needs it.");
+
+    // --- mail ---------------------------------------------------------------------------------------------------
+    public static final Setting<EmailBackend> EMAIL_BACKEND = define("email_backend", EmailBackend.CONSOLE,
+            enumParser(EmailBackend.class), "EMAIL_BACKEND",
+            "`console` prints mail on standard output; `smtp` sends it to `email_host`.");
+    public static final Setting<String> EMAIL_HOST = define("email_host", "localhost", Settings::nonBlank,
+            "EMAIL_HOST", "SMTP server.");
+    public static final Setting<Integer> EMAIL_PORT = define("email_port", 25, intParser(1, 65535), "EMAIL_PORT",
+            "SMTP port (587 for `starttls`, 465 for `ssl`, usually).");
+    public static final Setting<String> EMAIL_HOST_USER = define("email_host_user", "", Function.identity(),
+            "EMAIL_HOST_USER", "SMTP user; empty: no authentication.");
+    public static final Setting<String> EMAIL_HOST_PASSWORD = defineSecret("email_host_password", "",
+            "EMAIL_HOST_PASSWORD", "SMTP password.");
+    public static final Setting<EmailSecurity> EMAIL_SECURITY = define("email_security", EmailSecurity.NONE,
+            enumParser(EmailSecurity.class), "EMAIL_USE_TLS, EMAIL_USE_SSL",
+            "`none`, `starttls` (required, not opportunistic) or `ssl` (TLS from the start); the server's "
+                    + "certificate and name are checked.");
+    public static final Setting<Integer> EMAIL_CONNECT_TIMEOUT = define("email_connect_timeout", 10,
+            intParser(1, 60), "EMAIL_TIMEOUT", "Seconds to wait for the SMTP server to accept the connection.");
+    public static final Setting<Integer> EMAIL_READ_TIMEOUT = define("email_read_timeout", 30, intParser(1, 60),
+            "EMAIL_TIMEOUT", "Seconds to wait for each SMTP reply (and each write).");
+    public static final Setting<String> DEFAULT_FROM_EMAIL = define("default_from_email", "webmaster@localhost",
+            Settings::nonBlank, "DEFAULT_FROM_EMAIL", "From address of every mail.");
+    public static final Setting<String> SITE_NAME = define("site_name", "example.com", Settings::nonBlank,
+            "Site.name (django.contrib.sites)", "Site name in mails: the subject prefix `[<site_name>] ` and the "
+                    + "greeting.");
+    public static final Setting<String> SITE_DOMAIN = define("site_domain", "example.com", Settings::nonBlank,
+            "Site.domain (django.contrib.sites)", "Domain on the last line of every mail.");
+    public static final Setting<Path> EMAIL_TEMPLATES_DIR = define("email_templates_dir", null, Path::of,
+            "TEMPLATES DIRS (account/email/)",
+            "Directory whose `<name>_subject.txt` / `<name>_message.txt` files replace the bundled mail templates, "
+                    + "file by file.");
+    public static final Setting<Integer> OUTBOX_POLL_INTERVAL = define("outbox_poll_interval", 1,
+            intParser(1, 3600), "-", "Seconds between two looks at the mail outbox for mail that is due.");
+    public static final Setting<Integer> OUTBOX_MAX_ATTEMPTS = define("outbox_max_attempts", 20,
+            intParser(1, 1000), "-", "Delivery attempts per mail before it is given up (with a log line).");
+    public static final Setting<Integer> OUTBOX_BACKOFF_BASE = define("outbox_backoff_base", 10,
+            intParser(1, 86_400), "-", "Seconds before the first retry of a failed mail; each retry waits twice as "
+                    + "long as the one before.");
+    public static final Setting<Integer> OUTBOX_BACKOFF_CAP = define("outbox_backoff_cap", 3600,
+            intParser(1, 86_400), "-", "Longest wait between two attempts, in seconds.");
 
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,
@@ -260,6 +322,39 @@ public final class Settings {
             throw new IllegalArgumentException("must be a plain path like /rest-auth");
         }
         return trimmed;
+    }
+
+    /** A link with {@code {uid}} and {@code {token}}: an absolute http(s) URL or a path starting with '/'. */
+    /**
+     * A mail link template that must contain every one of {@code placeholders}: a path ({@code /...}, or
+     * {@code {api}/...} below restauth's own mount point) or an http(s) URL.
+     */
+    static Function<String, String> linkTemplate(String... placeholders) {
+        return raw -> {
+            for (String placeholder : placeholders) {
+                if (!raw.contains(placeholder)) {
+                    throw new IllegalArgumentException("must contain " + String.join(" and ", placeholders));
+                }
+            }
+            if (!raw.startsWith("/") && !raw.startsWith("{api}/") && !raw.startsWith("http://")
+                    && !raw.startsWith("https://")) {
+                throw new IllegalArgumentException("must be a path starting with '/' or an http(s) URL");
+            }
+            return raw;
+        };
+    }
+
+    /** ALLOWED_HOSTS entries, lower-cased: host names, IP addresses, {@code [v6]}, {@code .domain} or {@code *}. */
+    static List<String> hostPatterns(String raw) {
+        List<String> patterns = new ArrayList<>();
+        for (String item : listParser(null).apply(raw)) {
+            String pattern = item.toLowerCase(Locale.ROOT);
+            if (pattern.contains("/") || pattern.contains("@") || pattern.contains(" ")) {
+                throw new IllegalArgumentException("'" + item + "' is not a host name");
+            }
+            patterns.add(pattern);
+        }
+        return List.copyOf(patterns);
     }
 
     static Function<String, Integer> intParser(int min, int max) {

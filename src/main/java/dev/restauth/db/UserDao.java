@@ -29,6 +29,8 @@ public final class UserDao {
     private static final String UPDATE_PROFILE = "UPDATE restauth_user SET username = ?, username_key = ?, "
             + "first_name = ?, last_name = ? WHERE id = ?";
     private static final String UPDATE_PASSWORD = "UPDATE restauth_user SET password = ? WHERE id = ?";
+    private static final String REPLACE_PASSWORD =
+            "UPDATE restauth_user SET password = ? WHERE id = ? AND password = ?";
     private static final String UPDATE_LAST_LOGIN = "UPDATE restauth_user SET last_login = ? WHERE id = ?";
     private static final String UPDATE_ACTIVE = "UPDATE restauth_user SET is_active = ? WHERE id = ?";
 
@@ -79,6 +81,11 @@ public final class UserDao {
 
     public void updatePassword(long id, String encodedPassword) {
         Jdbc.update(connection, UPDATE_PASSWORD, encodedPassword, id);
+    }
+
+    /** Sets the password only if the stored hash is still {@code expected}; returns whether it did. */
+    public boolean replacePassword(long id, String expected, String encodedPassword) {
+        return Jdbc.update(connection, REPLACE_PASSWORD, encodedPassword, id, expected) == 1;
     }
 
     public void updateLastLogin(long id, Instant when) {

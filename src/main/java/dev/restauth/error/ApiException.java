@@ -48,6 +48,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(400, detail);
     }
 
+    /** 400 for a request that is wrong as a whole, not in one of its fields (e.g. an untrusted Host header). */
+    public static ApiException badRequest(String detail) {
+        return new ApiException(400, detail);
+    }
+
     /** 403: authenticated but not allowed, or a CSRF failure. */
     public static ApiException permissionDenied(String detail) {
         return new ApiException(403, detail);

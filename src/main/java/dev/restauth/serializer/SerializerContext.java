@@ -1,16 +1,17 @@
 package dev.restauth.serializer;
 
+import dev.restauth.auth.PasswordResetTokens;
 import dev.restauth.auth.Passwords;
 import dev.restauth.config.Settings;
 import dev.restauth.password.PasswordValidators;
 
 /**
  * What a serializer may use, handed to its constructor: the settings, the password validators, password checks,
- * and the database questions validation asks. A serializer class has a public constructor taking this, or a public
+ * the database questions validation asks, and the uids and tokens of password-reset links. A serializer class has a public constructor taking this, or a public
  * no-argument one.
  */
 public record SerializerContext(Settings settings, PasswordValidators validators, Passwords passwords,
-                                UserQueries users) {
+                                UserQueries users, PasswordResetTokens resetTokens) {
 
     /** The questions about existing users that validation asks (DRF's unique validators). */
     public interface UserQueries {

@@ -105,6 +105,41 @@ class SettingsTest {
     }
 
     @Test
+    void aResetLinkTemplateNeedsItsPlaceholdersAndAnOrigin() {
+        assertEquals("https://app.example.com/r?u={uid}&t={token}", Settings.builder()
+                .set("password_reset_url", "https://app.example.com/r?u={uid}&t={token}").build()
+                .get(Settings.PASSWORD_RESET_URL));
+        SettingsException missing = assertThrows(SettingsException.class,
+                () -> Settings.builder().set("password_reset_url", "/reset/{uid}/"));
+        assertEquals("setting 'password_reset_url': '/reset/{uid}/' is not valid: must contain {uid} and {token}",
+                missing.getMessage());
+        assertThrows(SettingsException.class,
+                () -> Settings.builder().set("password_reset_url", "reset/{uid}/{token}"));
+        assertThrows(SettingsException.class,
+                () -> Settings.builder().set("password_reset_url", "ftp://x/{uid}/{token}"));
+    }
+
+    @Test
+    void allowedHostsAreLowerCasedAndMustBeHostNames() {
+        assertEquals(List.of(".example.com", "localhost"), Settings.builder()
+                .set("allowed_hosts", ".Example.COM, localhost").build().get(Settings.ALLOWED_HOSTS));
+        assertThrows(SettingsException.class, () -> Settings.builder().set("allowed_hosts", "http://example.com"));
+    }
+
+    @Test
+    void mailDefaultsAreDjangosAndTheConsole() {
+        Settings settings = Settings.defaults();
+        assertEquals(EmailBackend.CONSOLE, settings.get(Settings.EMAIL_BACKEND));
+        assertEquals("webmaster@localhost", settings.get(Settings.DEFAULT_FROM_EMAIL));
+        assertEquals("example.com", settings.get(Settings.SITE_NAME));
+        assertEquals(259_200, settings.get(Settings.PASSWORD_RESET_TIMEOUT));
+        assertEquals(List.of("localhost", "127.0.0.1", "[::1]"), settings.get(Settings.ALLOWED_HOSTS));
+        assertFalse(settings.get(Settings.LOGOUT_ON_PASSWORD_RESET));
+        assertTrue(Settings.builder().set("email_host_password", "hunter2").build().toString()
+                .contains("email_host_password=********"));
+    }
+
+    @Test
     void theReadmeDocumentsEverySettingWithItsDjangoName() throws Exception {
         String readme = Files.readString(Path.of("README.md"));
         for (Setting<?> setting : Settings.all()) {

@@ -20,7 +20,7 @@ import java.util.Properties;
 
 class SerializerRegistryTest {
     private static final SerializerContext CONTEXT = new SerializerContext(Settings.defaults(),
-            PasswordValidators.standard(8), null, (username, except) -> false);
+            PasswordValidators.standard(8), null, (username, except) -> false, null);
 
     @TempDir
     Path dir;
@@ -51,7 +51,8 @@ class SerializerRegistryTest {
         entries.setProperty("LOGIN_SERIALISER", DefaultLoginSerializer.class.getName());
         SettingsException e = assertThrows(SettingsException.class, () -> SerializerRegistry.build(entries, CONTEXT));
         assertEquals("serializer registry: unknown key 'LOGIN_SERIALISER'; known keys are [LOGIN_SERIALIZER, "
-                + "TOKEN_SERIALIZER, USER_DETAILS_SERIALIZER, PASSWORD_CHANGE_SERIALIZER]", e.getMessage());
+                + "TOKEN_SERIALIZER, USER_DETAILS_SERIALIZER, PASSWORD_CHANGE_SERIALIZER, PASSWORD_RESET_SERIALIZER, "
+                + "PASSWORD_RESET_CONFIRM_SERIALIZER]", e.getMessage());
     }
 
     @Test

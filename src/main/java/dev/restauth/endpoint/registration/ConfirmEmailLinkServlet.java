@@ -19,8 +19,7 @@ public class ConfirmEmailLinkServlet extends ApiServlet {
 
     @Override
     protected ApiResponse get(ApiRequest request) {
-        String verifyPath = request.raw().getContextPath() + request.raw().getServletPath()
-                + "/registration/verify-email/";
+        String verifyPath = request.apiPath() + "/registration/verify-email/";
         JsonObject body = new JsonObject();
         body.addProperty("detail", Messages.get("registration.confirm_by_post", verifyPath));
         body.addProperty("key", request.pathParameter());

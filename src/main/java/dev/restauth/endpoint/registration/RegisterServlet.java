@@ -7,10 +7,13 @@ import dev.restauth.config.EmailVerification;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
+import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.RegisterSerializer;
 import dev.restauth.serializer.TokenSerializer;
 import dev.restauth.text.Messages;
 import dev.restauth.user.User;
+
+import java.util.Map;
 
 /**
  * {@code POST /registration/}: dj-rest-auth's {@code RegisterView}. Accepts {@code username}, {@code email},
@@ -26,18 +29,20 @@ public class RegisterServlet extends ApiServlet {
     private final transient RegisterSerializer serializer;
     private final transient TokenSerializer tokenSerializer;
     private final transient Registrations registrations;
+    private final transient LinkTemplate links;
     private final transient TokenService tokens;
     private final transient SessionService sessions;
     private final EmailVerification verification;
     private final boolean sessionLogin;
 
     public RegisterServlet(ApiSupport support, RegisterSerializer serializer, TokenSerializer tokenSerializer,
-                           Registrations registrations, TokenService tokens, SessionService sessions,
-                           EmailVerification verification, boolean sessionLogin) {
+                           Registrations registrations, LinkTemplate links, TokenService tokens,
+                           SessionService sessions, EmailVerification verification, boolean sessionLogin) {
         super(support, Access.ANYONE, "POST");
         this.serializer = serializer;
         this.tokenSerializer = tokenSerializer;
         this.registrations = registrations;
+        this.links = links;
         this.tokens = tokens;
         this.sessions = sessions;
         this.verification = verification;
@@ -46,8 +51,9 @@ public class RegisterServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
+        LinkTemplate.Bound link = links.bind(request);
         RegisterSerializer.SignUp signUp = serializer.validate(request.data());
-        User user = registrations.register(signUp, request.origin());
+        User user = registrations.register(signUp, key -> link.expand(Map.of("key", key)));
         if (verification == EmailVerification.MANDATORY) {
             return ApiResponse.created(ApiResponse.detailBody(Messages.get("registration.verification_sent")));
         }

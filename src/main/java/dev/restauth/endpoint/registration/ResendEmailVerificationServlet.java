@@ -4,9 +4,12 @@ import dev.restauth.account.Registrations;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
+import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.CharField;
 import dev.restauth.serializer.Fields;
 import dev.restauth.text.Messages;
+
+import java.util.Map;
 
 /**
  * {@code POST /registration/resend-email/}: dj-rest-auth's {@code ResendEmailVerificationView}. Accepts
@@ -18,18 +21,21 @@ public class ResendEmailVerificationServlet extends ApiServlet {
     private static final CharField EMAIL = CharField.required().email();
 
     private final transient Registrations registrations;
+    private final transient LinkTemplate links;
 
-    public ResendEmailVerificationServlet(ApiSupport support, Registrations registrations) {
+    public ResendEmailVerificationServlet(ApiSupport support, Registrations registrations, LinkTemplate links) {
         super(support, Access.ANYONE, "POST");
         this.registrations = registrations;
+        this.links = links;
     }
 
     @Override
     protected ApiResponse post(ApiRequest request) {
+        LinkTemplate.Bound link = links.bind(request);
         Fields fields = new Fields(request.data());
         String email = fields.text("email", EMAIL);
         fields.throwIfInvalid();
-        registrations.resendConfirmation(email, request.origin());
+        registrations.resendConfirmation(email, key -> link.expand(Map.of("key", key)));
         return ApiResponse.detail(Messages.get("registration.ok"));
     }
 }

@@ -1,0 +1,194 @@
+package dev.restauth.mail;
+
+import dev.restauth.config.Settings;
+import dev.restauth.db.Database;
+import dev.restauth.db.MailOutboxDao;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers the outbox: a background thread looks for due mail every {@code outbox_poll_interval} seconds and hands
+ * each to the {@link MailTransport}. Any number of senders (threads, nodes) may share one database: each mail is
+ * claimed with one conditional UPDATE before it is sent, so exactly one of them sends it.
+ *
+ * <p>A failed attempt is retried after {@code outbox_backoff_base} seconds, doubling each time up to
+ * {@code outbox_backoff_cap}; after {@code outbox_max_attempts} attempts the mail is given up with a log line. A
+ * claim lapses after {@link #LEASE}, longer than any send can take within the SMTP timeouts, so mail claimed by a
+ * node that died is sent by another. Log lines name mails by id and never show a body: bodies hold reset links.
+ *
+ * <p>{@link #deliverDue()} delivers what is due now on the caller's thread (tests, tools). Thread-safe.
+ */
+public final class OutboxSender implements AutoCloseable {
+    /** How long a claim holds: more than a connect and a dozen replies at the longest timeouts (60 s each). */
+    public static final Duration LEASE = Duration.ofMinutes(15);
+
+    private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
+    /** How long {@link #close()} lets a send in progress finish. */
+    private static final long CLOSE_WAIT_SECONDS = 30;
+
+    private final Database database;
+    private final MailTransport transport;
+    private final Clock clock;
+    private final Policy policy;
+    private final Duration pollInterval;
+    private ScheduledExecutorService thread;
+    private volatile boolean closing;
+    private volatile boolean pollFailing;
+
+    /** When to try a failed mail again, and when to stop trying. */
+    public record Policy(int maxAttempts, Duration backoffBase, Duration backoffCap) {
+        public Policy {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1");
+            }
+            Objects.requireNonNull(backoffBase, "backoffBase");
+            Objects.requireNonNull(backoffCap, "backoffCap");
+        }
+
+        /** {@code outbox_max_attempts}, {@code outbox_backoff_base}, {@code outbox_backoff_cap}. */
+        public static Policy fromSettings(Settings settings) {
+            return new Policy(settings.get(Settings.OUTBOX_MAX_ATTEMPTS),
+                    Duration.ofSeconds(settings.get(Settings.OUTBOX_BACKOFF_BASE)),
+                    Duration.ofSeconds(settings.get(Settings.OUTBOX_BACKOFF_CAP)));
+        }
+
+        /** The wait after the {@code failures}-th failed attempt: base, 2 × base, 4 × base, ..., at most the cap. */
+        public Duration backoff(int failures) {
+            Duration wait = backoffBase.multipliedBy(1L << Math.min(Math.max(failures - 1, 0), 30));
+            return wait.compareTo(backoffCap) > 0 ? backoffCap : wait;
+        }
+    }
+
+    public OutboxSender(Database database, MailTransport transport, Clock clock, Policy policy,
+                        Duration pollInterval) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+    }
+
+    /** Starts the background thread; its first look is at once, so mail left by a previous run goes out. */
+    public synchronized void start() {
+        if (thread != null || closing) {
+            throw new IllegalStateException("the outbox sender was started already");
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread daemon = new Thread(task, "restauth-outbox");
+            daemon.setDaemon(true);
+            return daemon;
+        });
+        thread.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Delivers every mail that is due now and that no other sender holds, on the calling thread.
+     *
+     * @return how many mails this call delivered
+     */
+    public int deliverDue() {
+        String claim = UUID.randomUUID().toString().replace("-", "");
+        int delivered = 0;
+        while (!closing) {
+            List<Long> due = database.inTransaction(c -> new MailOutboxDao(c).due(clock.instant()));
+            int claimed = 0;
+            for (long id : due) {
+                if (closing) {
+                    break;
+                }
+                Optional<MailOutboxDao.Claimed> mail = database.inTransaction(c -> {
+                    Instant now = clock.instant();
+                    return new MailOutboxDao(c).claim(id, claim, now, now.plus(LEASE));
+                });
+                if (mail.isPresent()) {
+                    claimed++;
+                    delivered += attempt(mail.get(), claim) ? 1 : 0;
+                }
+            }
+            // A short batch was the last one; a batch taken wholly by other senders leaves nothing for this one.
+            if (due.size() < MailOutboxDao.BATCH || claimed == 0) {
+                break;
+            }
+        }
+        return delivered;
+    }
+
+    private boolean attempt(MailOutboxDao.Claimed mail, String claim) {
+        String error = send(mail);
+        Instant now = clock.instant();
+        if (error == null) {
+            database.useTransaction(c -> new MailOutboxDao(c).markSent(mail.id(), claim, now));
+            return true;
+        }
+        int attempts = mail.attempts() + 1;
+        if (attempts >= policy.maxAttempts()) {
+            database.useTransaction(c -> new MailOutboxDao(c).giveUp(mail.id(), claim, now, error));
+            LOG.warning(() -> "mail " + mail.id() + " given up after " + attempts + " attempts; last error: " + error);
+        } else {
+            Duration wait = policy.backoff(attempts);
+            database.useTransaction(c -> new MailOutboxDao(c).retryLater(mail.id(), claim, now.plus(wait), error));
+            LOG.info(() -> "mail " + mail.id() + " not delivered (attempt " + attempts + "), next attempt in "
+                    + wait.toSeconds() + " s: " + error);
+        }
+        return false;
+    }
+
+    /** Hands a mail to the transport; returns null when it was accepted, else what went wrong. */
+    private String send(MailOutboxDao.Claimed mail) {
+        try {
+            transport.send(new Mail(mail.recipient(), mail.subject(), mail.body()));
+            return null;
+        } catch (MailDeliveryException e) {
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            // A transport of the application's own that throws must not strand the mail under its claim.
+            return e.toString();
+        }
+    }
+
+    /** The background thread's round: never throws, or the executor would stop scheduling it. */
+    private void poll() {
+        try {
+            deliverDue();
+            if (pollFailing) {
+                pollFailing = false;
+                LOG.info("the outbox is reachable again");
+            }
+        } catch (RuntimeException e) {
+            // Logged once per outage, not once per poll.
+            if (!pollFailing) {
+                pollFailing = true;
+                LOG.log(Level.WARNING, "cannot deliver the outbox; will keep trying", e);
+            }
+        }
+    }
+
+    /** Stops the background thread, letting a send in progress finish (bounded by the SMTP timeouts). */
+    @Override
+    public synchronized void close() {
+        closing = true;
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}
