@@ -93,7 +93,8 @@ public final class OutboxSender implements AutoCloseable {
     }
 
     /**
-     * Delivers every mail that is due now and that no other sender holds, on the calling thread.
+     * Delivers every mail that is due now and that no other sender holds, on the calling thread; nothing once this
+     * sender is closed. Safe to call while the background thread runs: the claims keep them apart.
      *
      * @return how many mails this call delivered
      */

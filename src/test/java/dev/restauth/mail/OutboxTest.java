@@ -240,6 +240,31 @@ class OutboxTest {
     }
 
     @Test
+    void anApplicationsOwnTransportIsUsedAndItsCrashIsAFailedAttempt() {
+        MutableClock clock = MutableClock.startingNow();
+        List<Mail> handed = new ArrayList<>();
+        MailTransport flaky = mail -> {
+            handed.add(mail);
+            if (handed.size() == 1) {
+                throw new IllegalStateException("the application's transport broke");
+            }
+        };
+        Map<String, String> settings = new LinkedHashMap<>(TestServer.BASE);
+        settings.put("database_url", "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        try (RestAuth app = RestAuth.builder(settings(settings)).clock(clock).mailTransport(flaky)
+                .backgroundDelivery(false).build()) {
+            Mail mail = new Mail("frank@example.com", "[example.com] Hello", "body");
+            app.database().useTransaction(c -> app.outbox().enqueue(c, mail));
+            assertEquals(0, app.outboxSender().deliverDue());
+            assertEquals("java.lang.IllegalStateException: the application's transport broke",
+                    onlyEntry(app).lastError());
+            clock.advance(Duration.ofSeconds(10));
+            assertEquals(1, app.outboxSender().deliverDue());
+            assertEquals(List.of(mail, mail), handed);
+        }
+    }
+
+    @Test
     void theBackoffDoublesUpToTheCap() {
         OutboxSender.Policy policy = new OutboxSender.Policy(20, Duration.ofSeconds(10), Duration.ofHours(1));
         assertEquals(Duration.ofSeconds(10), policy.backoff(1));
