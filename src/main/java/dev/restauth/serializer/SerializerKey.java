@@ -9,9 +9,9 @@ public enum SerializerKey {
     TOKEN_SERIALIZER(TokenSerializer.class),
     USER_DETAILS_SERIALIZER(UserDetailsSerializer.class),
     PASSWORD_CHANGE_SERIALIZER(PasswordChangeSerializer.class),
-    REGISTER_SERIALIZER(RegisterSerializer.class),
     PASSWORD_RESET_SERIALIZER(PasswordResetSerializer.class),
-    PASSWORD_RESET_CONFIRM_SERIALIZER(PasswordResetConfirmSerializer.class);
+    PASSWORD_RESET_CONFIRM_SERIALIZER(PasswordResetConfirmSerializer.class),
+    REGISTER_SERIALIZER(RegisterSerializer.class);
 
     private final Class<?> type;
 
