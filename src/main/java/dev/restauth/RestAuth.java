@@ -1,6 +1,9 @@
 package dev.restauth;
 
+import dev.restauth.account.AccountQueries;
 import dev.restauth.account.Accounts;
+import dev.restauth.account.EmailConfirmations;
+import dev.restauth.account.Registrations;
 import dev.restauth.account.PasswordResets;
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Authenticator;
@@ -24,7 +27,6 @@ import dev.restauth.config.SecretKey;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
 import dev.restauth.db.Migrator;
-import dev.restauth.db.UserDao;
 import dev.restauth.http.AllowedHosts;
 import dev.restauth.http.ApiServlet.ApiSupport;
 import dev.restauth.http.FrontServlet;
@@ -74,6 +76,9 @@ public final class RestAuth implements AutoCloseable {
     private final PasswordResetTokens resetTokens;
     private final PasswordResets passwordResets;
     private final LinkTemplate passwordResetLinks;
+    private final LinkTemplate confirmationLinks;
+    private final EmailConfirmations confirmations;
+    private final Registrations registrations;
     private final Authentication authentication;
     private final SerializerRegistry serializers;
     private final Router router;
@@ -104,12 +109,15 @@ public final class RestAuth implements AutoCloseable {
                     tokens, new PasswordResets.Options(
                             settings.get(Settings.AUTHENTICATION_METHOD) != AuthenticationMethod.EMAIL,
                             settings.get(Settings.LOGOUT_ON_PASSWORD_RESET)));
-            this.passwordResetLinks = new LinkTemplate(settings.get(Settings.PASSWORD_RESET_URL),
-                    new AllowedHosts(settings.get(Settings.ALLOWED_HOSTS)));
+            AllowedHosts allowedHosts = new AllowedHosts(settings.get(Settings.ALLOWED_HOSTS));
+            this.passwordResetLinks = new LinkTemplate(settings.get(Settings.PASSWORD_RESET_URL), allowedHosts);
+            this.confirmationLinks = new LinkTemplate(settings.get(Settings.EMAIL_CONFIRMATION_URL), allowedHosts);
+            this.confirmations = new EmailConfirmations(database, keyring.secret(), clock, settings, outbox,
+                    mailTemplates);
+            this.registrations = new Registrations(database, passwords, clock, settings, confirmations);
             this.authentication = new Authentication(authenticators());
             this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
-                    new SerializerContext(settings, validators, passwords, (username, exceptUserId) ->
-                            database.inTransaction(c -> new UserDao(c).usernameTaken(username, exceptUserId)),
+                    new SerializerContext(settings, validators, passwords, new AccountQueries(database),
                             resetTokens));
             this.router = Routes.build(this, new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES)));
             this.outboxSender = new OutboxSender(database,
@@ -200,6 +208,18 @@ public final class RestAuth implements AutoCloseable {
 
     LinkTemplate passwordResetLinks() {
         return passwordResetLinks;
+    }
+
+    LinkTemplate confirmationLinks() {
+        return confirmationLinks;
+    }
+
+    EmailConfirmations confirmations() {
+        return confirmations;
+    }
+
+    Registrations registrations() {
+        return registrations;
     }
 
     @Override

@@ -6,6 +6,10 @@ import dev.restauth.endpoint.PasswordChangeServlet;
 import dev.restauth.endpoint.PasswordResetConfirmServlet;
 import dev.restauth.endpoint.PasswordResetServlet;
 import dev.restauth.endpoint.UserDetailsServlet;
+import dev.restauth.endpoint.registration.ConfirmEmailLinkServlet;
+import dev.restauth.endpoint.registration.RegisterServlet;
+import dev.restauth.endpoint.registration.ResendEmailVerificationServlet;
+import dev.restauth.endpoint.registration.VerifyEmailServlet;
 import dev.restauth.config.Settings;
 import dev.restauth.http.ApiServlet.ApiSupport;
 import dev.restauth.http.Router;
@@ -13,6 +17,7 @@ import dev.restauth.serializer.LoginSerializer;
 import dev.restauth.serializer.PasswordChangeSerializer;
 import dev.restauth.serializer.PasswordResetConfirmSerializer;
 import dev.restauth.serializer.PasswordResetSerializer;
+import dev.restauth.serializer.RegisterSerializer;
 import dev.restauth.serializer.SerializerKey;
 import dev.restauth.serializer.SerializerRegistry;
 import dev.restauth.serializer.TokenSerializer;
@@ -48,6 +53,16 @@ final class Routes {
                         app.accounts()))
                 .add("/password/change/", new PasswordChangeServlet(support,
                         serializers.get(SerializerKey.PASSWORD_CHANGE_SERIALIZER, PasswordChangeSerializer.class),
-                        app.accounts(), app.sessions(), app.tokens(), settings.get(Settings.LOGOUT_ON_PASSWORD_CHANGE)));
+                        app.accounts(), app.sessions(), app.tokens(), settings.get(Settings.LOGOUT_ON_PASSWORD_CHANGE)))
+                // dj_rest_auth.registration.urls, mounted at registration/
+                .add("/registration/", new RegisterServlet(support,
+                        serializers.get(SerializerKey.REGISTER_SERIALIZER, RegisterSerializer.class),
+                        serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class),
+                        app.registrations(), app.confirmationLinks(), app.tokens(), app.sessions(),
+                        settings.get(Settings.EMAIL_VERIFICATION), settings.get(Settings.SESSION_LOGIN)))
+                .add("/registration/verify-email/", new VerifyEmailServlet(support, app.confirmations()))
+                .add("/registration/resend-email/", new ResendEmailVerificationServlet(support, app.registrations(),
+                        app.confirmationLinks()))
+                .add("/registration/account-confirm-email/{key}/", new ConfirmEmailLinkServlet(support));
     }
 }

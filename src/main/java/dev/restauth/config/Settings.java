@@ -69,6 +69,24 @@ public final class Settings {
             EmailVerification.MANDATORY, enumParser(EmailVerification.class), "ACCOUNT_EMAIL_VERIFICATION",
             "`none`, `optional` or `mandatory`; with `mandatory`, login needs a confirmed address.");
 
+    // --- registration -------------------------------------------------------------------------------------------
+    public static final Setting<Boolean> EMAIL_REQUIRED = define("email_required", true, Settings::bool,
+            "ACCOUNT_EMAIL_REQUIRED", "Registration requires an e-mail address.");
+    public static final Setting<Boolean> UNIQUE_EMAIL = define("unique_email", true, Settings::bool,
+            "ACCOUNT_UNIQUE_EMAIL", "An address may belong to one account only (compared case-insensitively).");
+    public static final Setting<Boolean> USERNAME_REQUIRED = define("username_required", true, Settings::bool,
+            "ACCOUNT_USERNAME_REQUIRED", "Registration requires a username; without it one is made from the address.");
+    public static final Setting<Integer> USERNAME_MIN_LENGTH = define("username_min_length", 1, intParser(1, 150),
+            "ACCOUNT_USERNAME_MIN_LENGTH", "Shortest username accepted at registration.");
+    public static final Setting<Integer> EMAIL_CONFIRMATION_EXPIRE_DAYS = define("email_confirmation_expire_days",
+            3, intParser(1, 365), "ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS", "Days a verification key stays valid.");
+    public static final Setting<String> EMAIL_CONFIRMATION_URL = define("email_confirmation_url",
+            "{api}/registration/account-confirm-email/{key}/", linkTemplate("{key}"),
+            "ACCOUNT_ADAPTER.get_email_confirmation_url",
+            "Link in the verification mail, with `{key}`; `{api}` is restauth's mount point. A path gets the "
+                    + "request's scheme and Host (in `allowed_hosts`); an absolute URL, e.g. "
+                    + "`https://app.example.com/verify/{key}`, points at your app.");
+
     // --- passwords ----------------------------------------------------------------------------------------------
     public static final Setting<Boolean> OLD_PASSWORD_FIELD_ENABLED = define("old_password_field_enabled", false,
             Settings::bool, "REST_AUTH OLD_PASSWORD_FIELD_ENABLED", "Password change requires `old_password`.");
@@ -95,7 +113,7 @@ public final class Settings {
 
     // --- password reset -----------------------------------------------------------------------------------------
     public static final Setting<String> PASSWORD_RESET_URL = define("password_reset_url",
-            "/password-reset/confirm/{uid}/{token}/", Settings::linkTemplate,
+            "/password-reset/confirm/{uid}/{token}/", linkTemplate("{uid}", "{token}"),
             "dj-rest-auth url_generator (reverse('password_reset_confirm'))",
             "Link in the reset mail, with `{uid}` and `{token}`. A path gets the request's scheme and Host (which "
                     + "must be in `allowed_hosts`); an absolute URL, e.g. "
@@ -307,14 +325,23 @@ public final class Settings {
     }
 
     /** A link with {@code {uid}} and {@code {token}}: an absolute http(s) URL or a path starting with '/'. */
-    static String linkTemplate(String raw) {
-        if (!raw.contains("{uid}") || !raw.contains("{token}")) {
-            throw new IllegalArgumentException("must contain {uid} and {token}");
-        }
-        if (!raw.startsWith("/") && !raw.startsWith("http://") && !raw.startsWith("https://")) {
-            throw new IllegalArgumentException("must be a path starting with '/' or an http(s) URL");
-        }
-        return raw;
+    /**
+     * A mail link template that must contain every one of {@code placeholders}: a path ({@code /...}, or
+     * {@code {api}/...} below restauth's own mount point) or an http(s) URL.
+     */
+    static Function<String, String> linkTemplate(String... placeholders) {
+        return raw -> {
+            for (String placeholder : placeholders) {
+                if (!raw.contains(placeholder)) {
+                    throw new IllegalArgumentException("must contain " + String.join(" and ", placeholders));
+                }
+            }
+            if (!raw.startsWith("/") && !raw.startsWith("{api}/") && !raw.startsWith("http://")
+                    && !raw.startsWith("https://")) {
+                throw new IllegalArgumentException("must be a path starting with '/' or an http(s) URL");
+            }
+            return raw;
+        };
     }
 
     /** ALLOWED_HOSTS entries, lower-cased: host names, IP addresses, {@code [v6]}, {@code .domain} or {@code *}. */

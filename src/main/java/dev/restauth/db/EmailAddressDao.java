@@ -22,6 +22,9 @@ public final class EmailAddressDao {
             + "WHERE user_id = ? AND email = ? AND verified = ?";
     private static final String TAKEN = "SELECT COUNT(*) FROM restauth_email_address WHERE email_key = ?";
     private static final String SET_VERIFIED = "UPDATE restauth_email_address SET verified = ? WHERE id = ?";
+    private static final String VERIFY = "UPDATE restauth_email_address SET verified = ? WHERE id = ? AND verified = ?";
+    private static final String BY_EMAIL_KEY =
+            "SELECT " + COLUMNS + " FROM restauth_email_address WHERE email_key = ? ORDER BY id";
 
     private final Connection connection;
 
@@ -65,6 +68,21 @@ public final class EmailAddressDao {
     /** True when any user has this address, in any letter case. */
     public boolean taken(String email) {
         return Jdbc.one(connection, TAKEN, row -> row.getLong(1), Keys.of(email)).orElse(0L) > 0;
+    }
+
+    /** Addresses spelled so in any letter case, oldest first. */
+    public List<EmailAddress> findByEmail(String email) {
+        return Jdbc.list(connection, BY_EMAIL_KEY, EmailAddressDao::map, Keys.of(email));
+    }
+
+    /**
+     * Marks an unconfirmed address confirmed.
+     *
+     * @return false when there is no such address or it was confirmed already (two concurrent confirmations of one
+     *         key: exactly one gets true)
+     */
+    public boolean verify(long id) {
+        return Jdbc.update(connection, VERIFY, true, id, false) == 1;
     }
 
     public void setVerified(long id, boolean verified) {

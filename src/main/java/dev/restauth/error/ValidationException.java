@@ -73,6 +73,11 @@ public final class ValidationException extends ApiException {
             return errors.isEmpty();
         }
 
+        /** Everything collected, as one exception (empty collectors make an exception with no errors). */
+        public ValidationException toException() {
+            return new ValidationException(errors);
+        }
+
         /** @throws ValidationException with everything collected, if anything was */
         public void throwIfAny() {
             if (!errors.isEmpty()) {

@@ -116,6 +116,11 @@ public final class ApiRequest {
         return null;
     }
 
+    /** The path restauth is mounted at, as the client sees it: context path plus servlet mapping, e.g. /rest-auth. */
+    public String apiPath() {
+        return raw.getContextPath() + raw.getServletPath();
+    }
+
     /**
      * {@code scheme://host[:port]} as the client addressed this server (its Host header), for absolute links in
      * mails, as Django's {@code request.build_absolute_uri}.

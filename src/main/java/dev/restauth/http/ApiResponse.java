@@ -37,9 +37,14 @@ public final class ApiResponse {
 
     /** 200 {@code {"detail": message}}, the shape of dj-rest-auth's success messages. */
     public static ApiResponse detail(String message) {
+        return ok(detailBody(message));
+    }
+
+    /** The body {@code {"detail": message}}. */
+    public static JsonObject detailBody(String message) {
         JsonObject body = new JsonObject();
         body.addProperty("detail", message);
-        return ok(body);
+        return body;
     }
 
     public ApiResponse header(String name, String value) {

@@ -9,7 +9,8 @@ import java.util.Objects;
  * A link in a mail, from a setting such as {@code password_reset_url}: {@code {name}} placeholders, and either an
  * absolute URL (links into a front-end app, e.g. {@code https://app.example.com/reset?uid={uid}&token={token}}) or
  * a path, completed with the scheme and Host of the request that causes the mail, as Django's
- * {@code build_absolute_uri} does. Only a Host in {@code allowed_hosts} is used that way. Values are inserted as
+ * {@code build_absolute_uri} does. Only a Host in {@code allowed_hosts} is used that way. {@code {api}} stands for
+ * restauth's own mount point (context path and servlet mapping), e.g. {@code /rest-auth}. Values are inserted as
  * they are: restauth's uids, tokens and keys are URL-safe. Immutable and thread-safe.
  */
 public final class LinkTemplate {
@@ -34,7 +35,8 @@ public final class LinkTemplate {
      *                      request's Host is not allowed
      */
     public Bound bind(ApiRequest request) {
-        return new Bound(absolute() ? template : hosts.origin(request) + template);
+        String filled = template.replace("{api}", request.apiPath());
+        return new Bound(absolute() ? filled : hosts.origin(request) + filled);
     }
 
     /** A template with its origin: ready to expand. */

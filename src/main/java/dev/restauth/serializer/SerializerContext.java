@@ -17,5 +17,8 @@ public record SerializerContext(Settings settings, PasswordValidators validators
     public interface UserQueries {
         /** True when a user other than {@code exceptUserId} has this username in any letter case. */
         boolean usernameTaken(String username, long exceptUserId);
+
+        /** True when any account has this e-mail address in any letter case. */
+        boolean emailTaken(String email);
     }
 }

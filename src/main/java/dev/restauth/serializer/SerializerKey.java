@@ -10,7 +10,8 @@ public enum SerializerKey {
     USER_DETAILS_SERIALIZER(UserDetailsSerializer.class),
     PASSWORD_CHANGE_SERIALIZER(PasswordChangeSerializer.class),
     PASSWORD_RESET_SERIALIZER(PasswordResetSerializer.class),
-    PASSWORD_RESET_CONFIRM_SERIALIZER(PasswordResetConfirmSerializer.class);
+    PASSWORD_RESET_CONFIRM_SERIALIZER(PasswordResetConfirmSerializer.class),
+    REGISTER_SERIALIZER(RegisterSerializer.class);
 
     private final Class<?> type;
 

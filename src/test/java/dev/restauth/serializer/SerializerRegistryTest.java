@@ -20,7 +20,20 @@ import java.util.Properties;
 
 class SerializerRegistryTest {
     private static final SerializerContext CONTEXT = new SerializerContext(Settings.defaults(),
-            PasswordValidators.standard(8), null, (username, except) -> false, null);
+            PasswordValidators.standard(8), null, new NoUsers(), null);
+
+    /** A database with no users in it. */
+    private static final class NoUsers implements SerializerContext.UserQueries {
+        @Override
+        public boolean usernameTaken(String username, long exceptUserId) {
+            return false;
+        }
+
+        @Override
+        public boolean emailTaken(String email) {
+            return false;
+        }
+    }
 
     @TempDir
     Path dir;
@@ -52,7 +65,7 @@ class SerializerRegistryTest {
         SettingsException e = assertThrows(SettingsException.class, () -> SerializerRegistry.build(entries, CONTEXT));
         assertEquals("serializer registry: unknown key 'LOGIN_SERIALISER'; known keys are [LOGIN_SERIALIZER, "
                 + "TOKEN_SERIALIZER, USER_DETAILS_SERIALIZER, PASSWORD_CHANGE_SERIALIZER, PASSWORD_RESET_SERIALIZER, "
-                + "PASSWORD_RESET_CONFIRM_SERIALIZER]", e.getMessage());
+                + "PASSWORD_RESET_CONFIRM_SERIALIZER, REGISTER_SERIALIZER]", e.getMessage());
     }
 
     @Test
@@ -96,12 +109,14 @@ class SerializerRegistryTest {
                 () -> registry.get(SerializerKey.LOGIN_SERIALIZER, TokenSerializer.class));
     }
 
+    /** The bundled entries, as a user would start from them. */
     private static Properties defaults() {
         Properties entries = new Properties();
-        entries.setProperty("LOGIN_SERIALIZER", DefaultLoginSerializer.class.getName());
-        entries.setProperty("TOKEN_SERIALIZER", DefaultTokenSerializer.class.getName());
-        entries.setProperty("USER_DETAILS_SERIALIZER", DefaultUserDetailsSerializer.class.getName());
-        entries.setProperty("PASSWORD_CHANGE_SERIALIZER", DefaultPasswordChangeSerializer.class.getName());
+        try (var in = SerializerRegistry.class.getResourceAsStream("serializers.properties")) {
+            entries.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return entries;
     }
 

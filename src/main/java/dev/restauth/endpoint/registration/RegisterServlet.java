@@ -1,0 +1,67 @@
+package dev.restauth.endpoint.registration;
+
+import dev.restauth.account.Registrations;
+import dev.restauth.auth.SessionService;
+import dev.restauth.auth.TokenService;
+import dev.restauth.config.EmailVerification;
+import dev.restauth.http.ApiRequest;
+import dev.restauth.http.ApiResponse;
+import dev.restauth.http.ApiServlet;
+import dev.restauth.http.LinkTemplate;
+import dev.restauth.serializer.RegisterSerializer;
+import dev.restauth.serializer.TokenSerializer;
+import dev.restauth.text.Messages;
+import dev.restauth.user.User;
+
+import java.util.Map;
+
+/**
+ * {@code POST /registration/}: dj-rest-auth's {@code RegisterView}. Accepts {@code username}, {@code email},
+ * {@code password1}, {@code password2}, creates the account and queues the confirmation mail. Answers, as
+ * dj-rest-auth does for each configuration:
+ * <ul>
+ * <li>mandatory verification: 201 {@code {"detail":"Verification e-mail sent."}}, nobody logged in;</li>
+ * <li>optional or no verification with session login: 204, logged in by a new session (cookies);</li>
+ * <li>optional or no verification without session login: 201 {@code {"key": "<40 hex>"}}.</li>
+ * </ul>
+ */
+public class RegisterServlet extends ApiServlet {
+    private final transient RegisterSerializer serializer;
+    private final transient TokenSerializer tokenSerializer;
+    private final transient Registrations registrations;
+    private final transient LinkTemplate links;
+    private final transient TokenService tokens;
+    private final transient SessionService sessions;
+    private final EmailVerification verification;
+    private final boolean sessionLogin;
+
+    public RegisterServlet(ApiSupport support, RegisterSerializer serializer, TokenSerializer tokenSerializer,
+                           Registrations registrations, LinkTemplate links, TokenService tokens,
+                           SessionService sessions, EmailVerification verification, boolean sessionLogin) {
+        super(support, Access.ANYONE, "POST");
+        this.serializer = serializer;
+        this.tokenSerializer = tokenSerializer;
+        this.registrations = registrations;
+        this.links = links;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.verification = verification;
+        this.sessionLogin = sessionLogin;
+    }
+
+    @Override
+    protected ApiResponse post(ApiRequest request) {
+        LinkTemplate.Bound link = links.bind(request);
+        RegisterSerializer.SignUp signUp = serializer.validate(request.data());
+        User user = registrations.register(signUp, key -> link.expand(Map.of("key", key)));
+        if (verification == EmailVerification.MANDATORY) {
+            return ApiResponse.created(ApiResponse.detailBody(Messages.get("registration.verification_sent")));
+        }
+        if (sessionLogin) {
+            ApiResponse response = ApiResponse.noContent();
+            sessions.cookies(sessions.open(user)).forEach(response::cookie);
+            return response;
+        }
+        return ApiResponse.created(tokenSerializer.render(tokens.issue(user.id()), user));
+    }
+}

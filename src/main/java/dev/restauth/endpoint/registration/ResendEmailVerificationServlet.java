@@ -1,0 +1,41 @@
+package dev.restauth.endpoint.registration;
+
+import dev.restauth.account.Registrations;
+import dev.restauth.http.ApiRequest;
+import dev.restauth.http.ApiResponse;
+import dev.restauth.http.ApiServlet;
+import dev.restauth.http.LinkTemplate;
+import dev.restauth.serializer.CharField;
+import dev.restauth.serializer.Fields;
+import dev.restauth.text.Messages;
+
+import java.util.Map;
+
+/**
+ * {@code POST /registration/resend-email/}: dj-rest-auth's {@code ResendEmailVerificationView}. Accepts
+ * {@code email}; an unconfirmed address (matched in any letter case) gets a new confirmation mail at its stored
+ * spelling. The answer is 200 {@code {"detail":"ok"}} for every valid address, known, unknown or confirmed, so it
+ * tells nobody which addresses have accounts.
+ */
+public class ResendEmailVerificationServlet extends ApiServlet {
+    private static final CharField EMAIL = CharField.required().email();
+
+    private final transient Registrations registrations;
+    private final transient LinkTemplate links;
+
+    public ResendEmailVerificationServlet(ApiSupport support, Registrations registrations, LinkTemplate links) {
+        super(support, Access.ANYONE, "POST");
+        this.registrations = registrations;
+        this.links = links;
+    }
+
+    @Override
+    protected ApiResponse post(ApiRequest request) {
+        LinkTemplate.Bound link = links.bind(request);
+        Fields fields = new Fields(request.data());
+        String email = fields.text("email", EMAIL);
+        fields.throwIfInvalid();
+        registrations.resendConfirmation(email, key -> link.expand(Map.of("key", key)));
+        return ApiResponse.detail(Messages.get("registration.ok"));
+    }
+}

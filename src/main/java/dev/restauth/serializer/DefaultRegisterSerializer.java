@@ -1,0 +1,72 @@
+package dev.restauth.serializer;
+
+import com.google.gson.JsonObject;
+
+import dev.restauth.config.Settings;
+import dev.restauth.error.ValidationException;
+import dev.restauth.password.UserAttributes;
+import dev.restauth.text.Messages;
+import dev.restauth.user.Keys;
+
+import java.util.List;
+
+/**
+ * dj-rest-auth's {@code RegisterSerializer} with allauth's adapter checks, in their order: {@code username} (at most
+ * 150 characters, at least {@code username_min_length}, a valid Django username, free in any letter case),
+ * {@code email} (valid, free in any letter case when addresses are unique), {@code password1} (the password
+ * validators, without the user), {@code password2}; then, once every field passed, "The two password fields didn't
+ * match." (ASCII apostrophe, unlike password change), then the validators again with the would-be user, so a
+ * password too similar to the username or address is reported under {@code non_field_errors}.
+ */
+public class DefaultRegisterSerializer implements RegisterSerializer {
+    private static final int USERNAME_MAX_LENGTH = 150;
+
+    private final SerializerContext context;
+    private final CharField username;
+    private final CharField email;
+    private final CharField password = CharField.required();
+    private final boolean uniqueEmail;
+
+    public DefaultRegisterSerializer(SerializerContext context) {
+        Settings settings = context.settings();
+        this.context = context;
+        this.username = (settings.get(Settings.USERNAME_REQUIRED) ? CharField.required() : CharField.optional())
+                .maxLength(USERNAME_MAX_LENGTH).minLength(settings.get(Settings.USERNAME_MIN_LENGTH));
+        this.email = (settings.get(Settings.EMAIL_REQUIRED) ? CharField.required() : CharField.optional()).email();
+        this.uniqueEmail = settings.get(Settings.UNIQUE_EMAIL);
+    }
+
+    @Override
+    public SignUp validate(JsonObject data) {
+        Fields fields = new Fields(data);
+        String name = fields.text("username", username);
+        if (name != null) {
+            name = Keys.normalizeUsername(name);
+            if (!Usernames.isValid(name)) {
+                fields.reject("username", Messages.get("field.username"));
+            } else if (context.users().usernameTaken(name, -1)) {
+                fields.reject("username", Messages.get("user.username_taken"));
+            }
+        }
+        String address = fields.text("email", email);
+        if (address != null && uniqueEmail && context.users().emailTaken(address)) {
+            fields.reject("email", Messages.get("user.email_taken"));
+        }
+        String password1 = fields.text("password1", password);
+        if (password1 != null) {
+            context.validators().validate(password1, null).forEach(message -> fields.reject("password1", message));
+        }
+        String password2 = fields.text("password2", password);
+        fields.throwIfInvalid();
+        if (!password1.equals(password2)) {
+            throw ValidationException.nonField(Messages.get("registration.password_mismatch"));
+        }
+        SignUp signUp = new SignUp(name == null ? "" : name, address == null ? "" : address, password1);
+        List<String> similar = context.validators().validate(password1,
+                new UserAttributes(signUp.username(), signUp.email(), "", ""));
+        if (!similar.isEmpty()) {
+            throw new ValidationException(java.util.Map.of(ValidationException.NON_FIELD_ERRORS, similar));
+        }
+        return signUp;
+    }
+}
