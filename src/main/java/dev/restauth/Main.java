@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.Server;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +44,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        System.exit(run(args, System.out, System.err));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
     /** Runs a command; returns the process exit code. */
-    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -61,17 +62,37 @@ public final class Main {
             err.println("restauth: " + e.getMessage());
             return 2;
         }
-        switch (args[0]) {
-            case "serve":
-                return serve(settings, out);
-            case "migrate":
-                return migrate(settings, out);
-            case "createsuperuser":
-                return createSuperuser(settings, options, out, err);
-            default:
-                err.println("restauth: unknown command '" + args[0] + "'\n" + USAGE);
-                return 2;
+        try {
+            switch (args[0]) {
+                case "serve":
+                    return serve(settings, out);
+                case "migrate":
+                    return migrate(settings, out);
+                case "createsuperuser":
+                    return createSuperuser(settings, options, in, out, err);
+                default:
+                    err.println("restauth: unknown command '" + args[0] + "'\n" + USAGE);
+                    return 2;
+            }
+        } catch (RuntimeException e) {
+            if (!isFileDatabaseInUse(e)) {
+                throw e;
+            }
+            err.println("restauth: the database " + redact(Database.jdbcUrl(settings)) + " is open in another "
+                    + "process (a running `make run`?). An embedded H2 file has one user at a time: stop the server "
+                    + "and run this again, or use a server database (database_url) shared by both.");
+            return 1;
         }
+    }
+
+    /** H2's "Database may be already in use" (error 90020), wherever it sits in the cause chain. */
+    private static boolean isFileDatabaseInUse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLException && ((java.sql.SQLException) cause).getErrorCode() == 90020) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int serve(Settings settings, PrintStream out) throws Exception {
@@ -93,15 +114,15 @@ public final class Main {
         return 0;
     }
 
-    private static int createSuperuser(Settings settings, Map<String, String> options, PrintStream out,
-                                       PrintStream err) throws IOException {
+    private static int createSuperuser(Settings settings, Map<String, String> options, InputStream in,
+                                       PrintStream out, PrintStream err) throws IOException {
         String username = options.get("username");
         String email = options.getOrDefault("email", "");
         if (username == null || username.isBlank()) {
             err.println("restauth: createsuperuser needs --username NAME");
             return 2;
         }
-        String password = readPassword(err);
+        String password = readPassword(in, err);
         if (password == null) {
             return 1;
         }
@@ -122,7 +143,7 @@ public final class Main {
         }
     }
 
-    private static String readPassword(PrintStream err) throws IOException {
+    private static String readPassword(InputStream in, PrintStream err) throws IOException {
         Console console = System.console();
         if (console != null) {
             char[] first = console.readPassword("Password: ");
@@ -133,7 +154,7 @@ public final class Main {
             }
             return new String(first);
         }
-        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
         if (line == null || line.isEmpty()) {
             err.println("restauth: no password on stdin");
             return null;
