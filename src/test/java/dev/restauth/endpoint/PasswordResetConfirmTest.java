@@ -65,10 +65,7 @@ class PasswordResetConfirmTest {
         clock = MutableClock.startingNow();
         TestServer.Builder builder = TestServer.builder()
                 .clock(clock)
-                .setting("email_backend", "smtp")
-                .setting("email_host", "127.0.0.1")
-                .setting("email_port", Integer.toString(smtp.port()))
-                .customize(app -> app.backgroundDelivery(false));
+                .mailTo(smtp.port());
         settings.accept(builder);
         server = builder.start();
         server.createUser("alice_yihn7e", "alice_yihn7e@example.com", PASSWORD);

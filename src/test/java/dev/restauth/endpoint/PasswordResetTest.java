@@ -34,10 +34,7 @@ class PasswordResetTest {
     static void start() {
         smtp = Smtp.start();
         server = TestServer.builder()
-                .setting("email_backend", "smtp")
-                .setting("email_host", "127.0.0.1")
-                .setting("email_port", Integer.toString(smtp.port()))
-                .customize(app -> app.backgroundDelivery(false))
+                .mailTo(smtp.port())
                 .start();
         server.createUser("alice_yihn7e", "alice_yihn7e@example.com", "Tr0ub4dor&3x");
         server.createUser("bob_yihn7e", "bob_yihn7e@example.com", "Tr0ub4dor&3x");

@@ -55,10 +55,7 @@ class OutboxTest {
         int port = Smtp.closedPort();
         MutableClock clock = MutableClock.startingNow();
         try (TestServer server = TestServer.builder().clock(clock)
-                .setting("email_backend", "smtp")
-                .setting("email_host", "127.0.0.1")
-                .setting("email_port", Integer.toString(port))
-                .customize(app -> app.backgroundDelivery(false))
+                .mailTo(port)
                 .start()) {
             server.createUser("fred_yihn7e", "fred_yihn7e@example.com", "c0rrect-h0rse-b4ttery");
             Http.Response unknown = server.http().post("/password/reset/", "{\"email\": \"nobody@example.com\"}");

@@ -181,10 +181,7 @@ class PasswordResetMailTest {
 
     private TestServer start(Consumer<TestServer.Builder> settings) {
         TestServer.Builder builder = TestServer.builder()
-                .setting("email_backend", "smtp")
-                .setting("email_host", "127.0.0.1")
-                .setting("email_port", Integer.toString(greenMail.getSmtp().getPort()))
-                .customize(app -> app.backgroundDelivery(false));
+                .mailTo(greenMail.getSmtp().getPort());
         settings.accept(builder);
         return builder.start();
     }

@@ -103,6 +103,7 @@ public final class TestServer implements AutoCloseable {
         private Clock clock;
         private DataSource dataSource;
         private Consumer<RestAuth.Builder> customizer = builder -> { };
+        private boolean deliverByHand;
 
         private Builder() {
         }
@@ -119,6 +120,18 @@ public final class TestServer implements AutoCloseable {
 
         public Builder dataSource(DataSource dataSource) {
             this.dataSource = dataSource;
+            return this;
+        }
+
+        /**
+         * Mail goes to the SMTP server on this local port, and only when the test calls
+         * {@code app().outboxSender().deliverDue()}: no background sender races the test.
+         */
+        public Builder mailTo(int smtpPort) {
+            settings.put("email_backend", "smtp");
+            settings.put("email_host", "127.0.0.1");
+            settings.put("email_port", Integer.toString(smtpPort));
+            deliverByHand = true;
             return this;
         }
 
@@ -140,6 +153,9 @@ public final class TestServer implements AutoCloseable {
             }
             if (dataSource != null) {
                 builder.dataSource(dataSource);
+            }
+            if (deliverByHand) {
+                builder.backgroundDelivery(false);
             }
             customizer.accept(builder);
             return new TestServer(builder.build());

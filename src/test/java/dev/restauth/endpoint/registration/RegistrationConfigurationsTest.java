@@ -76,10 +76,7 @@ class RegistrationConfigurationsTest {
         MutableClock clock = MutableClock.startingNow();
         try (TestServer server = TestServer.builder()
                 .clock(clock)
-                .setting("email_backend", "smtp")
-                .setting("email_host", "127.0.0.1")
-                .setting("email_port", Integer.toString(port))
-                .customize(app -> app.backgroundDelivery(false))
+                .mailTo(port)
                 .start()) {
             Http.Response response = server.http().post("/registration/", DORA);
             assertEquals(201, response.status());

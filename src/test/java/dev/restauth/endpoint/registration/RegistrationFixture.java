@@ -29,10 +29,7 @@ final class RegistrationFixture implements AutoCloseable {
     RegistrationFixture(Consumer<TestServer.Builder> settings) {
         TestServer.Builder builder = TestServer.builder()
                 .clock(clock)
-                .setting("email_backend", "smtp")
-                .setting("email_host", "127.0.0.1")
-                .setting("email_port", Integer.toString(smtp.port()))
-                .customize(app -> app.backgroundDelivery(false));
+                .mailTo(smtp.port());
         settings.accept(builder);
         server = builder.start();
     }
