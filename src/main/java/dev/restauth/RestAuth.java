@@ -38,7 +38,8 @@ import javax.sql.DataSource;
  * restauth's composition root: builds every part from {@link Settings} once, in one place, for all three ways of
  * running (standalone, WAR, library). No static state: a test may build as many independent instances as it likes.
  *
- * <p>{@link #servlet()} is what a container serves; {@link #close()} stops the hashing threads and, when restauth
+ * <p>{@link #servlet()} is what a container serves, {@link RestAuthFilter} puts its authentication in front of an
+ * application's own servlets; {@link #close()} stops the hashing threads and, when restauth
  * opened it, the connection pool. Thread-safe once built.
  */
 public final class RestAuth implements AutoCloseable {
@@ -114,6 +115,14 @@ public final class RestAuth implements AutoCloseable {
 
     public PasswordValidators validators() {
         return validators;
+    }
+
+    /**
+     * The authenticators restauth's endpoints use (token, session + CSRF, in the configured order), for an
+     * application's own servlets; {@link RestAuthFilter} is the ready-made way to use them.
+     */
+    public Authentication authentication() {
+        return authentication;
     }
 
     Clock clock() {

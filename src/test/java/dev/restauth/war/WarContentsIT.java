@@ -36,6 +36,7 @@ class WarContentsIT {
     void itCarriesRestauthsClassesMigrationsAndResources() {
         for (String entry : List.of("WEB-INF/web.xml",
                 "WEB-INF/classes/dev/restauth/RestAuthListener.class",
+                "WEB-INF/classes/dev/restauth/RestAuthFilter.class",
                 "WEB-INF/classes/dev/restauth/http/FrontServlet.class",
                 "WEB-INF/classes/sql/migrations.list",
                 "WEB-INF/classes/sql/001-core.sql",
