@@ -39,8 +39,8 @@ import javax.sql.DataSource;
  * running (standalone, WAR, library). No static state: a test may build as many independent instances as it likes.
  *
  * <p>{@link #servlet()} is what a container serves, {@link RestAuthFilter} puts its authentication in front of an
- * application's own servlets; {@link #close()} stops the hashing threads and, when restauth
- * opened it, the connection pool. Thread-safe once built.
+ * application's own servlets; {@link #close()} stops the hashing threads and, when restauth opened it, the
+ * connection pool. Thread-safe once built.
  */
 public final class RestAuth implements AutoCloseable {
     private final Settings settings;

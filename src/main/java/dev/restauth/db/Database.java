@@ -77,7 +77,7 @@ public final class Database implements AutoCloseable {
      * driver only to code of the class loader that registered it: in a web application the drivers in
      * {@code WEB-INF/lib} are not those the JVM registered, and a lookup by URL finds none.
      */
-    static Optional<String> driverClassFor(String url) {
+    private static Optional<String> driverClassFor(String url) {
         for (Map.Entry<String, String> driver : DRIVERS.entrySet()) {
             if (url.startsWith(driver.getKey())) {
                 return Optional.of(driver.getValue());

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public record ErrorAnswer(int status, Map<String, String> headers, JsonObject body) {
     public ErrorAnswer {
-        headers = Map.copyOf(headers);
+        headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** The answer to {@code e} for a request authenticated (or not) by {@code authentication}. */
