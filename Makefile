@@ -27,8 +27,8 @@ migrate: build ## apply the migrations in sql/ to the configured database
 createsuperuser: build ## create a superuser: make createsuperuser ARGS="--username admin --email admin@example.com"
 	$(JAVA) -jar $(JAR) createsuperuser $(ARGS)
 
-war: ## build target/restauth.war from the top-level web.xml
-	$(MVN) package -DskipTests -Pwar
+war: ## build target/restauth.war from the top-level web.xml (every build makes it too)
+	$(MVN) package -DskipTests
 
 bench: build ## measure throughput and latency against a bare baseline (not part of make test)
 	$(JAVA) -cp '$(JAR):target/lib/*' dev.restauth.bench.Bench $(ARGS)

@@ -54,9 +54,10 @@ import javax.sql.DataSource;
  * restauth's composition root: builds every part from {@link Settings} once, in one place, for all three ways of
  * running (standalone, WAR, library). No static state: a test may build as many independent instances as it likes.
  *
- * <p>{@link #servlet()} is what a container serves. Building starts the outbox sender's thread (unless the builder
- * turned it off); {@link #close()} stops it, the hashing threads and, when restauth opened it, the connection pool.
- * Thread-safe once built.
+ * <p>{@link #servlet()} is what a container serves; {@link RestAuthFilter} puts restauth's authentication in front of
+ * an application's own servlets. Building starts the outbox sender's thread (unless the builder turned it off);
+ * {@link #close()} stops it, the hashing threads and, when restauth opened it, the connection pool. Thread-safe once
+ * built.
  */
 public final class RestAuth implements AutoCloseable {
     private final Settings settings;
@@ -176,6 +177,14 @@ public final class RestAuth implements AutoCloseable {
     /** Delivers the outbox; {@link OutboxSender#deliverDue()} sends what is due now on the caller's thread. */
     public OutboxSender outboxSender() {
         return outboxSender;
+    }
+
+    /**
+     * The authenticators restauth's endpoints use (token, session + CSRF, in the configured order), for an
+     * application's own servlets; {@link RestAuthFilter} is the ready-made way to use them.
+     */
+    public Authentication authentication() {
+        return authentication;
     }
 
     Clock clock() {

@@ -9,6 +9,10 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 
 import java.nio.file.Path;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.logging.Logger;
 
 import javax.naming.InitialContext;
@@ -55,6 +59,36 @@ public final class RestAuthListener implements ServletContextListener {
         Object app = event.getServletContext().getAttribute(APP_ATTRIBUTE);
         if (app instanceof RestAuth) {
             ((RestAuth) app).close();
+        }
+        deregisterOwnDrivers();
+    }
+
+    /**
+     * Deregisters the JDBC drivers that came with this web application (its {@code WEB-INF/lib}): registered in
+     * the JVM-wide {@link DriverManager}, they would keep the stopped application's class loader alive. Drivers
+     * of a shared class loader (the container's, or the JVM's when restauth is not in a WAR) are left alone.
+     */
+    private static void deregisterOwnDrivers() {
+        ClassLoader own = RestAuthListener.class.getClassLoader();
+        if (own == ClassLoader.getSystemClassLoader()) {
+            return;
+        }
+        // Listing the drivers loads this application's copy of every registered driver class, and a driver class
+        // registers itself when loaded: the second pass finds the copies the first one caused.
+        for (int pass = 0; pass < 2; pass++) {
+            for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+                if (driver.getClass().getClassLoader() == own) {
+                    deregister(driver);
+                }
+            }
+        }
+    }
+
+    private static void deregister(Driver driver) {
+        try {
+            DriverManager.deregisterDriver(driver);
+        } catch (SQLException e) {
+            LOG.warning(() -> "could not deregister JDBC driver " + driver.getClass().getName() + ": " + e);
         }
     }
 

@@ -48,8 +48,8 @@ public final class Settings {
             "DATABASES USER", "Database user.");
     public static final Setting<String> DATABASE_PASSWORD = defineSecret("database_password", "",
             "DATABASES PASSWORD", "Database password.");
-    public static final Setting<Integer> DATABASE_POOL_SIZE = define("database_pool_size", 10, intParser(1, 500),
-            "CONN_MAX_AGE (roughly)", "Connections in the pool.");
+    public static final Setting<Integer> DATABASE_POOL_SIZE = define("database_pool_size", 10, intParser(2, 500),
+            "CONN_MAX_AGE (roughly)", "Connections in the pool; at least 2, as migrating at start takes two.");
 
     // --- authentication -----------------------------------------------------------------------------------------
     public static final Setting<List<String>> AUTHENTICATION_CLASSES = define("authentication_classes",

@@ -8,7 +8,9 @@ import dev.restauth.config.Settings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -21,6 +23,12 @@ import javax.sql.DataSource;
 public final class Database implements AutoCloseable {
     /** Attempts for a transaction the database aborted to resolve a race (deadlock, serialization failure). */
     private static final int ATTEMPTS = 3;
+
+    /** JDBC URL prefixes and the class of their driver. */
+    private static final Map<String, String> DRIVERS = Map.of(
+            "jdbc:h2:", "org.h2.Driver",
+            "jdbc:postgresql:", "org.postgresql.Driver",
+            "jdbc:mariadb:", "org.mariadb.jdbc.Driver");
 
     private final DataSource dataSource;
     private final boolean ownsDataSource;
@@ -36,7 +44,9 @@ public final class Database implements AutoCloseable {
     public static Database fromSettings(Settings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("restauth");
-        config.setJdbcUrl(jdbcUrl(settings));
+        String url = jdbcUrl(settings);
+        config.setJdbcUrl(url);
+        driverClassFor(url).ifPresent(config::setDriverClassName);
         config.setUsername(settings.get(Settings.DATABASE_USER));
         config.setPassword(settings.get(Settings.DATABASE_PASSWORD));
         config.setMaximumPoolSize(settings.get(Settings.DATABASE_POOL_SIZE));
@@ -60,6 +70,20 @@ public final class Database implements AutoCloseable {
         }
         Path file = settings.get(Settings.DATA_DIR).toAbsolutePath().resolve("restauth");
         return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    /**
+     * The driver class of a URL restauth knows. Named rather than looked up in {@code DriverManager}, which hands a
+     * driver only to code of the class loader that registered it: in a web application the drivers in
+     * {@code WEB-INF/lib} are not those the JVM registered, and a lookup by URL finds none.
+     */
+    private static Optional<String> driverClassFor(String url) {
+        for (Map.Entry<String, String> driver : DRIVERS.entrySet()) {
+            if (url.startsWith(driver.getKey())) {
+                return Optional.of(driver.getValue());
+            }
+        }
+        return Optional.empty();
     }
 
     public Dialect dialect() {

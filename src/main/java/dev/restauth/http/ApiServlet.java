@@ -170,17 +170,8 @@ public abstract class ApiServlet extends HttpServlet {
     }
 
     private void writeError(HttpServletResponse response, ApiException e, boolean varyCookie) throws IOException {
-        int status = e.status();
-        Map<String, String> headers = new java.util.LinkedHashMap<>(e.headers());
-        if (e instanceof NotAuthenticatedException) {
-            String challenge = support.authentication().challenge();
-            if (challenge == null) {
-                status = 403;
-            } else {
-                headers.put("WWW-Authenticate", challenge);
-            }
-        }
-        write(response, status, e.body(), headers, List.of(), varyCookie, false);
+        ErrorAnswer answer = ErrorAnswer.of(e, support.authentication());
+        write(response, answer.status(), answer.body(), answer.headers(), List.of(), varyCookie, false);
     }
 
     private void write(HttpServletResponse response, int status, JsonObject body, Map<String, String> headers,

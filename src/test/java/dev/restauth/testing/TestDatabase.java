@@ -3,6 +3,7 @@ package dev.restauth.testing;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.h2.tools.Server;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -17,8 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * A fresh, empty database for one test class or test: an in-memory H2, a new schema in PostgreSQL, or a new
- * database in MariaDB, dropped again by {@link #close()}.
+ * A fresh, empty database for one test class or test: an in-memory H2, an in-memory H2 behind its own TCP server
+ * (H2's server mode, which several restauth nodes can share), a new schema in PostgreSQL, or a new database in
+ * MariaDB, dropped again by {@link #close()}.
  *
  * <p>PostgreSQL and MariaDB are expected at 127.0.0.1 (override with {@code TEST_POSTGRES_URL} /
  * {@code TEST_MARIADB_URL}). Where one is not reachable the test is skipped with a message on stderr, unless
@@ -27,7 +29,7 @@ import javax.sql.DataSource;
 public final class TestDatabase implements AutoCloseable {
     /** The databases restauth runs on. */
     public enum Kind {
-        H2, POSTGRESQL, MARIADB
+        H2, H2_SERVER, POSTGRESQL, MARIADB
     }
 
     private static final Set<Kind> WARNED = ConcurrentHashMap.newKeySet();
@@ -36,11 +38,14 @@ public final class TestDatabase implements AutoCloseable {
     private final String name;
     private final HikariDataSource dataSource;
     private final String jdbcUrl;
+    /** The TCP server of an {@link Kind#H2_SERVER} database, else null. */
+    private final Server h2Server;
 
-    private TestDatabase(Kind kind, String name, String jdbcUrl, String user, String password) {
+    private TestDatabase(Kind kind, String name, String jdbcUrl, String user, String password, Server h2Server) {
         this.kind = kind;
         this.name = name;
         this.jdbcUrl = jdbcUrl;
+        this.h2Server = h2Server;
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -56,19 +61,24 @@ public final class TestDatabase implements AutoCloseable {
         String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         switch (kind) {
             case H2:
-                return new TestDatabase(kind, name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "", "");
+                return new TestDatabase(kind, name, "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "", "", null);
+            case H2_SERVER: {
+                Server server = startH2Server();
+                return new TestDatabase(kind, name, "jdbc:h2:tcp://127.0.0.1:" + server.getPort() + "/mem:" + name
+                        + ";DB_CLOSE_DELAY=-1", "", "", server);
+            }
             case POSTGRESQL: {
                 String admin = env("TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test");
                 run(kind, admin, "postgres", "CREATE SCHEMA " + name);
                 return new TestDatabase(kind, name, admin + (admin.contains("?") ? "&" : "?") + "currentSchema="
-                        + name, "postgres", "");
+                        + name, "postgres", "", null);
             }
             case MARIADB: {
                 String admin = env("TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/");
                 run(kind, admin, "root", "CREATE DATABASE " + name
                         + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
                 String base = admin.endsWith("/") ? admin : admin.substring(0, admin.lastIndexOf('/') + 1);
-                return new TestDatabase(kind, name, base + name, "root", "");
+                return new TestDatabase(kind, name, base + name, "root", "", null);
             }
             default:
                 throw new IllegalArgumentException(kind.name());
@@ -101,6 +111,16 @@ public final class TestDatabase implements AutoCloseable {
             case MARIADB -> run(kind, env("TEST_MARIADB_URL", "jdbc:mariadb://127.0.0.1:3306/"), "root",
                     "DROP DATABASE " + name);
             case H2 -> { } // in memory: gone with its last connection
+            case H2_SERVER -> h2Server.stop(); // the server's in-memory database goes with it
+        }
+    }
+
+    /** An H2 TCP server on a free port; it may create databases, which only this test's clients can reach. */
+    private static Server startH2Server() {
+        try {
+            return Server.createTcpServer("-tcpPort", "0", "-ifNotExists").start();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the H2 TCP server did not start", e);
         }
     }
 

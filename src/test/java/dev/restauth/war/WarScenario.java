@@ -1,0 +1,67 @@
+package dev.restauth.war;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restauth.testing.Http;
+import dev.restauth.user.User;
+
+/**
+ * The account flow every container must serve from the unmodified WAR, each step asserting the exact status and
+ * body of the wire contract: login (a multipart body, which the container parses under the WAR's
+ * {@code multipart-config}), the user, a password change, the old password refused and the new one accepted, logout,
+ * the dead token, and restauth's own 404 inside the context.
+ */
+final class WarScenario {
+    private static final String OLD_PASSWORD = "Tr0ub4dor&3x";
+    private static final String NEW_PASSWORD = "correct horse battery staple";
+    private static final String BOUNDARY = "restauth-boundary";
+
+    private WarScenario() {
+    }
+
+    /** Runs the flow against {@code http} (the context's {@code /rest-auth} base) for a fresh user of {@code app}. */
+    static void run(Deployment app, Http http) {
+        User alice = app.createUser("alice", "alice@example.com", OLD_PASSWORD);
+
+        Http.Response login = http.send("POST", "/login/", "multipart/form-data; boundary=" + BOUNDARY,
+                multipart("username", "alice", "password", OLD_PASSWORD));
+        assertEquals(200, login.status(), login.toString());
+        assertTrue(login.body().matches("\\{\"key\":\"[0-9a-f]{40}\"}"), login.body());
+        assertNotNull(login.cookie("sessionid"), login.setCookies().toString());
+        String key = login.json().get("key").getAsString();
+
+        assertAnswer(200, "{\"pk\":" + alice.id() + ",\"username\":\"alice\",\"email\":\"alice@example.com\","
+                + "\"first_name\":\"\",\"last_name\":\"\"}", http.get("/user/", Http.token(key)));
+        assertAnswer(200, "{\"detail\":\"New password has been saved.\"}", http.post("/password/change/",
+                "{\"new_password1\":\"" + NEW_PASSWORD + "\",\"new_password2\":\"" + NEW_PASSWORD + "\"}",
+                Http.token(key)));
+        assertAnswer(400, "{\"non_field_errors\":[\"Unable to log in with provided credentials.\"]}",
+                http.post("/login/", credentials(OLD_PASSWORD)));
+        assertAnswer(200, "{\"key\":\"" + key + "\"}", http.post("/login/", credentials(NEW_PASSWORD)));
+        assertAnswer(200, "{\"detail\":\"Successfully logged out.\"}", http.send("POST", "/logout/", null, null, Http.token(key)));
+        assertAnswer(401, "{\"detail\":\"Invalid token.\"}", http.get("/user/", Http.token(key)));
+        assertAnswer(404, "{\"detail\":\"Not found.\"}", http.get("/nowhere/"));
+    }
+
+    private static void assertAnswer(int status, String body, Http.Response response) {
+        assertEquals(status + " " + body, response.toString());
+        assertEquals("application/json", response.header("Content-Type"));
+    }
+
+    private static String credentials(String password) {
+        return "{\"username\":\"alice\",\"password\":\"" + password + "\"}";
+    }
+
+    /** A multipart/form-data body of text fields: name, value, name, value, ... */
+    private static String multipart(String... fields) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < fields.length; i += 2) {
+            body.append("--").append(BOUNDARY).append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"").append(fields[i]).append("\"\r\n\r\n")
+                    .append(fields[i + 1]).append("\r\n");
+        }
+        return body.append("--").append(BOUNDARY).append("--\r\n").toString();
+    }
+}
