@@ -1,30 +1,34 @@
 package dev.restauth.war;
 
-import dev.restauth.RestAuth;
-import dev.restauth.account.Accounts;
-import dev.restauth.config.SettingsLoader;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.restauth.testing.Smtp;
 import dev.restauth.testing.TestDatabase;
 import dev.restauth.testing.TestServer;
-import dev.restauth.user.User;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One deployment of the WAR under test: a fresh database of its own (H2 in server mode, so the test reaches the same
  * database as the web application from outside it) and the settings file the container names in the context
- * parameter {@code restauth.config}. Users are created the way {@code createsuperuser} creates them, by a restauth of
- * the test's own on the same database and settings.
+ * parameter {@code restauth.config}, with its mail going to a real SMTP server of its own (GreenMail), sent by the
+ * web application's own outbox sender.
  */
 final class Deployment implements AutoCloseable {
+    private static final Pattern KEY_LINK = Pattern.compile("/registration/account-confirm-email/([-:\\w]+)/");
+
     private final TestDatabase database;
+    private final Smtp smtp;
     private final Path configFile;
 
-    private Deployment(TestDatabase database, Path configFile) {
+    private Deployment(TestDatabase database, Smtp smtp, Path configFile) {
         this.database = database;
+        this.smtp = smtp;
         this.configFile = configFile;
     }
 
@@ -41,12 +45,15 @@ final class Deployment implements AutoCloseable {
     /** A deployment whose settings file names its database in {@code database_url}. */
     static Deployment withDatabaseUrl(Path directory) {
         TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2_SERVER);
-        return new Deployment(database, writeConfig(directory, "database_url=" + database.jdbcUrl() + "\n"));
+        Smtp smtp = Smtp.start();
+        return new Deployment(database, smtp,
+                writeConfig(directory, smtp, "database_url=" + database.jdbcUrl() + "\n"));
     }
 
     /** A deployment whose settings name no database: the container hands it {@link #database()} through JNDI. */
     static Deployment withContainerDataSource(Path directory) {
-        return new Deployment(TestDatabase.create(TestDatabase.Kind.H2_SERVER), writeConfig(directory, ""));
+        Smtp smtp = Smtp.start();
+        return new Deployment(TestDatabase.create(TestDatabase.Kind.H2_SERVER), smtp, writeConfig(directory, smtp, ""));
     }
 
     TestDatabase database() {
@@ -58,27 +65,35 @@ final class Deployment implements AutoCloseable {
         return configFile.toString();
     }
 
-    /** Creates an active user with a confirmed address. */
-    User createUser(String username, String email, String password) {
-        try (RestAuth restAuth = RestAuth.builder(SettingsLoader.load(configFile, Map.of(), Map.of()))
-                .dataSource(database.dataSource())
-                .build()) {
-            return restAuth.accounts().create(new Accounts.NewAccount(username, email, password, false, false, true));
-        }
+    /**
+     * The verification key in the {@code count}th mail the web application sent, waiting for its outbox sender to
+     * deliver it.
+     */
+    String confirmationKey(int count) {
+        assertTrue(smtp.await(count), "the web application sent no confirmation mail");
+        String text = Smtp.text(smtp.messages().get(count - 1));
+        Matcher link = KEY_LINK.matcher(text);
+        assertTrue(link.find(), text);
+        return link.group(1);
     }
 
     @Override
     public void close() {
-        database.close();
+        try {
+            database.close();
+        } finally {
+            smtp.close();
+        }
     }
 
     /**
      * Production mode, so nothing falls back to a generated key; the data directory inside the test's own, so
      * nothing lands in the container's working directory; cheap argon2, as every test server has.
      */
-    private static Path writeConfig(Path directory, String database) {
+    private static Path writeConfig(Path directory, Smtp smtp, String database) {
         StringBuilder config = new StringBuilder("mode=production\n")
                 .append("data_dir=").append(directory.resolve("data")).append('\n')
+                .append("email_backend=smtp\nemail_host=127.0.0.1\nemail_port=").append(smtp.port()).append('\n')
                 .append(database);
         TestServer.BASE.forEach((key, value) -> {
             if (!key.equals("port")) {

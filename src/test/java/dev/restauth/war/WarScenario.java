@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.testing.Http;
-import dev.restauth.user.User;
 
 /**
  * The account flow every container must serve from the unmodified WAR, each step asserting the exact status and
- * body of the wire contract: login (a multipart body, which the container parses under the WAR's
- * {@code multipart-config}), the user, a password change, the old password refused and the new one accepted, logout,
- * the dead token, and restauth's own 404 inside the context.
+ * body of the wire contract: registration, the confirmation mail sent by the web application's own outbox sender,
+ * verification, login (a multipart body, which the container parses under the WAR's {@code multipart-config}), the
+ * user, a password change, the old password refused and the new one accepted, logout, the dead token, and
+ * restauth's own 404 inside the context.
  */
 final class WarScenario {
     private static final String OLD_PASSWORD = "Tr0ub4dor&3x";
@@ -23,7 +23,13 @@ final class WarScenario {
 
     /** Runs the flow against {@code http} (the context's {@code /rest-auth} base) for a fresh user of {@code app}. */
     static void run(Deployment app, Http http) {
-        User alice = app.createUser("alice", "alice@example.com", OLD_PASSWORD);
+        assertAnswer(201, "{\"detail\":\"Verification e-mail sent.\"}", http.post("/registration/",
+                "{\"username\":\"alice\",\"email\":\"alice@example.com\",\"password1\":\"" + OLD_PASSWORD
+                        + "\",\"password2\":\"" + OLD_PASSWORD + "\"}"));
+        assertAnswer(400, "{\"non_field_errors\":[\"E-mail is not verified.\"]}",
+                http.post("/login/", credentials(OLD_PASSWORD)));
+        assertAnswer(200, "{\"detail\":\"ok\"}", http.post("/registration/verify-email/",
+                "{\"key\":\"" + app.confirmationKey(1) + "\"}"));
 
         Http.Response login = http.send("POST", "/login/", "multipart/form-data; boundary=" + BOUNDARY,
                 multipart("username", "alice", "password", OLD_PASSWORD));
@@ -32,7 +38,7 @@ final class WarScenario {
         assertNotNull(login.cookie("sessionid"), login.setCookies().toString());
         String key = login.json().get("key").getAsString();
 
-        assertAnswer(200, "{\"pk\":" + alice.id() + ",\"username\":\"alice\",\"email\":\"alice@example.com\","
+        assertAnswer(200, "{\"pk\":1,\"username\":\"alice\",\"email\":\"alice@example.com\","
                 + "\"first_name\":\"\",\"last_name\":\"\"}", http.get("/user/", Http.token(key)));
         assertAnswer(200, "{\"detail\":\"New password has been saved.\"}", http.post("/password/change/",
                 "{\"new_password1\":\"" + NEW_PASSWORD + "\",\"new_password2\":\"" + NEW_PASSWORD + "\"}",
