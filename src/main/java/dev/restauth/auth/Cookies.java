@@ -1,5 +1,8 @@
 package dev.restauth.auth;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +33,19 @@ public final class Cookies {
             cookie.append("; Secure");
         }
         return cookie.toString();
+    }
+
+    /** The value of a request cookie, or null when the request has none of that name. */
+    public static String value(HttpServletRequest request, String name) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (cookie.getName().equals(name)) {
+                    return cookie.getValue();
+                }
+            }
+        }
+        return null;
     }
 
     /** Tells the client to drop a cookie, as Django's {@code delete_cookie}. */

@@ -3,7 +3,6 @@ package dev.restauth.auth;
 import dev.restauth.error.ApiException;
 import dev.restauth.text.Messages;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Optional;
@@ -26,7 +25,7 @@ public final class SessionAuthenticator implements Authenticator {
 
     @Override
     public Optional<Identity> authenticate(HttpServletRequest request) {
-        String id = cookie(request, SessionService.SESSION_COOKIE);
+        String id = Cookies.value(request, SessionService.SESSION_COOKIE);
         Optional<SessionService.Live> session = sessions.find(id);
         if (session.isEmpty() || !session.get().user().active()) {
             return Optional.empty();
@@ -45,23 +44,11 @@ public final class SessionAuthenticator implements Authenticator {
 
     @Override
     public boolean present(HttpServletRequest request) {
-        return cookie(request, SessionService.SESSION_COOKIE) != null;
+        return Cookies.value(request, SessionService.SESSION_COOKIE) != null;
     }
 
     @Override
     public boolean readsCookies() {
         return true;
-    }
-
-    private static String cookie(HttpServletRequest request, String name) {
-        Cookie[] cookies = request.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(name)) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
     }
 }

@@ -3,13 +3,13 @@ package dev.restauth.http;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.restauth.auth.Cookies;
 import dev.restauth.auth.Identity;
 import dev.restauth.error.NotAuthenticatedException;
 import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
 import dev.restauth.user.User;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Optional;
@@ -105,15 +105,7 @@ public final class ApiRequest {
 
     /** The value of a request cookie, or null. */
     public String cookie(String name) {
-        Cookie[] cookies = raw.getCookies();
-        if (cookies != null) {
-            for (Cookie cookie : cookies) {
-                if (cookie.getName().equals(name)) {
-                    return cookie.getValue();
-                }
-            }
-        }
-        return null;
+        return Cookies.value(raw, name);
     }
 
     /** The path restauth is mounted at, as the client sees it: context path plus servlet mapping, e.g. /rest-auth. */

@@ -1,6 +1,7 @@
 package dev.restauth.auth.crypto;
 
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * Base 36 with digits {@code 0-9a-z}, as Django's {@code int_to_base36}/{@code base36_to_int}: reset-link uids and
@@ -9,6 +10,7 @@ import java.util.OptionalLong;
 public final class Base36 {
     /** Django refuses longer input before parsing; 13 digits hold any non-negative {@code long}. */
     static final int MAX_LENGTH = 13;
+    private static final Pattern DIGITS = Pattern.compile("[0-9a-z]{1," + MAX_LENGTH + "}");
 
     private Base36() {
     }
@@ -33,25 +35,13 @@ public final class Base36 {
      * Never throws; {@code null} gives empty.
      */
     public static OptionalLong decode(CharSequence text) {
-        if (text == null || text.length() == 0 || text.length() > MAX_LENGTH) {
+        if (text == null || !DIGITS.matcher(text).matches()) {
             return OptionalLong.empty();
         }
-        long value = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int digit;
-            if (c >= '0' && c <= '9') {
-                digit = c - '0';
-            } else if (c >= 'a' && c <= 'z') {
-                digit = c - 'a' + 10;
-            } else {
-                return OptionalLong.empty();
-            }
-            if (value > (Long.MAX_VALUE - digit) / 36) {
-                return OptionalLong.empty();
-            }
-            value = value * 36 + digit;
+        try {
+            return OptionalLong.of(Long.parseLong(text.toString(), 36));
+        } catch (NumberFormatException overflow) {
+            return OptionalLong.empty();
         }
-        return OptionalLong.of(value);
     }
 }
