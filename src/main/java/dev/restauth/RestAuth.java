@@ -103,7 +103,7 @@ public final class RestAuth implements AutoCloseable {
             this.throttle = new Throttle(database, keyring, clock, settings);
             this.tokens = new TokenService(database, keyring, clock);
             this.sessions = new SessionService(database, keyring, clock, settings);
-            this.logins = new LoginService(database, passwords, clock, settings);
+            this.logins = new LoginService(database, passwords, throttle, clock, settings);
             this.accounts = new Accounts(database, passwords, clock);
             this.outbox = new Outbox(clock);
             this.mailTemplates = MailTemplates.fromSettings(settings);

@@ -11,6 +11,8 @@ import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.RegisterSerializer;
 import dev.restauth.serializer.TokenSerializer;
 import dev.restauth.text.Messages;
+import dev.restauth.throttle.Action;
+import dev.restauth.throttle.Throttle;
 import dev.restauth.user.User;
 
 import java.util.Map;
@@ -24,6 +26,7 @@ import java.util.Map;
  * <li>optional or no verification with session login: 204, logged in by a new session (cookies);</li>
  * <li>optional or no verification without session login: 201 {@code {"key": "<40 hex>"}}.</li>
  * </ul>
+ * Sign-ups count against {@code throttle_signup} per IP; over it, 429.
  */
 public class RegisterServlet extends ApiServlet {
     private final transient RegisterSerializer serializer;
@@ -32,13 +35,16 @@ public class RegisterServlet extends ApiServlet {
     private final transient LinkTemplate links;
     private final transient TokenService tokens;
     private final transient SessionService sessions;
+    private final transient Throttle throttle;
     private final EmailVerification verification;
     private final boolean sessionLogin;
 
     public RegisterServlet(ApiSupport support, RegisterSerializer serializer, TokenSerializer tokenSerializer,
                            Registrations registrations, LinkTemplate links, TokenService tokens,
-                           SessionService sessions, EmailVerification verification, boolean sessionLogin) {
+                           SessionService sessions, Throttle throttle, EmailVerification verification,
+                           boolean sessionLogin) {
         super(support, Access.ANYONE, "POST");
+        this.throttle = throttle;
         this.serializer = serializer;
         this.tokenSerializer = tokenSerializer;
         this.registrations = registrations;
@@ -51,6 +57,8 @@ public class RegisterServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
+        // Counted before validation: validation itself says whether a username or address is taken.
+        throttle.begin(Action.SIGNUP, request.clientAddress(), null);
         LinkTemplate.Bound link = links.bind(request);
         RegisterSerializer.SignUp signUp = serializer.validate(request.data());
         User user = registrations.register(signUp, key -> link.expand(Map.of("key", key)));
