@@ -118,7 +118,8 @@ public final class RestAuth implements AutoCloseable {
             this.confirmationLinks = new LinkTemplate(settings.get(Settings.EMAIL_CONFIRMATION_URL), allowedHosts);
             this.confirmations = new EmailConfirmations(database, keyring.secret(), clock, settings, outbox,
                     mailTemplates);
-            this.registrations = new Registrations(database, passwords, clock, settings, confirmations);
+            this.registrations = new Registrations(database, passwords, clock, settings, confirmations, throttle,
+                    mailTemplates, outbox);
             this.authentication = new Authentication(authenticators());
             this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
                     new SerializerContext(settings, validators, passwords, new AccountQueries(database),

@@ -163,11 +163,15 @@ public final class Settings {
             "Password changes with a refused `old_password`, per user.");
     public static final Setting<Rate> THROTTLE_CONFIRMATION_EMAIL = define("throttle_confirmation_email",
             Rate.parse("1/3m"), Rate::parse, "ACCOUNT_RATE_LIMITS[\"confirm_email\"]",
-            "`resend-email/` requests per address.");
+            "`resend-email/` requests per address; also caps the \"account already exists\" mails of "
+                    + "`prevent_enumeration`, counted apart.");
     public static final Setting<Integer> TRUSTED_PROXIES = define("trusted_proxies", 0, intParser(0, 10),
             "- (django-ipware PROXY_COUNT)", "Reverse proxies in front of restauth. 0: the client IP is the "
                     + "socket's peer and `X-Forwarded-For` is ignored; n: the n-th address from the right of "
                     + "`X-Forwarded-For`.");
+    public static final Setting<Boolean> PREVENT_ENUMERATION = define("prevent_enumeration", false, Settings::bool,
+            "ACCOUNT_PREVENT_ENUMERATION", "With mandatory verification, registration with a taken address answers "
+                    + "as a successful one and mails the address's owner instead of reporting the address.");
 
     // --- mail ---------------------------------------------------------------------------------------------------
     public static final Setting<EmailBackend> EMAIL_BACKEND = define("email_backend", EmailBackend.CONSOLE,

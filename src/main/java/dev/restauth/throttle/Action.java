@@ -41,6 +41,13 @@ public enum Action {
             new Limit("password_reset_email", Scope.KEY, OnSuccess.KEEP, Settings.THROTTLE_PASSWORD_RESET_EMAIL)),
     /** A confirmation mail asked for by {@code resend-email/}; key: the address. */
     CONFIRMATION_EMAIL(new Limit("confirmation_email", Scope.KEY, OnSuccess.KEEP,
+            Settings.THROTTLE_CONFIRMATION_EMAIL)),
+    /**
+     * The "account already exists" mail that {@code prevent_enumeration} sends instead of an error; key: the
+     * address. Its own counter: were it shared with {@link #CONFIRMATION_EMAIL}, a {@code resend-email/} after a
+     * sign-up would answer differently for a taken address than for a new one.
+     */
+    ACCOUNT_EXISTS_EMAIL(new Limit("account_exists_email", Scope.KEY, OnSuccess.KEEP,
             Settings.THROTTLE_CONFIRMATION_EMAIL));
 
     private final List<Limit> limits;

@@ -59,5 +59,6 @@ class RateTest {
         assertEquals("5/5m", settings.get(Settings.THROTTLE_PASSWORD_CHANGE_FAILED).toString());
         assertEquals("1/3m", settings.get(Settings.THROTTLE_CONFIRMATION_EMAIL).toString());
         assertEquals(0, settings.get(Settings.TRUSTED_PROXIES));
+        assertEquals(false, settings.get(Settings.PREVENT_ENUMERATION));
     }
 }

@@ -148,11 +148,12 @@ class ThrottleTest {
     @Test
     void tryHitSaysNoWithoutThrowingOrCounting() {
         Throttle throttle = throttle(Map.of("throttle_confirmation_email", "1/3m"));
+        assertTrue(throttle.tryHit(Action.ACCOUNT_EXISTS_EMAIL, null, "bob@example.com"));
+        assertFalse(throttle.tryHit(Action.ACCOUNT_EXISTS_EMAIL, null, "BOB@example.com"));
+        // Its own counter: resend-email's is untouched.
         assertTrue(throttle.tryHit(Action.CONFIRMATION_EMAIL, null, "bob@example.com"));
-        assertFalse(throttle.tryHit(Action.CONFIRMATION_EMAIL, null, "BOB@example.com"));
-        assertFalse(throttle.tryHit(Action.CONFIRMATION_EMAIL, null, "bob@example.com"));
         clock.advance(Duration.ofMinutes(3));
-        assertTrue(throttle.tryHit(Action.CONFIRMATION_EMAIL, null, "bob@example.com"));
+        assertTrue(throttle.tryHit(Action.ACCOUNT_EXISTS_EMAIL, null, "bob@example.com"));
     }
 
     @Test
