@@ -6,13 +6,13 @@ import dev.restauth.account.Accounts;
 import dev.restauth.auth.Identity;
 import dev.restauth.auth.SessionService;
 import dev.restauth.auth.TokenService;
-import dev.restauth.throttle.Action;
-import dev.restauth.throttle.Throttle;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
 import dev.restauth.serializer.PasswordChangeSerializer;
 import dev.restauth.text.Messages;
+import dev.restauth.throttle.Action;
+import dev.restauth.throttle.Throttle;
 import dev.restauth.user.User;
 
 /**

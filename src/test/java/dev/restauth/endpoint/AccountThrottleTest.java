@@ -25,7 +25,8 @@ class AccountThrottleTest {
     private static final String PASSWORD = "Tr0ub4dor&3x";
     private static final String NEW_PASSWORD = "R3set-N3w-Tr0ub4dor&3x";
     private static final String ALLOW_POST = "POST, OPTIONS";
-    private static final Pattern LINK = Pattern.compile("/password-reset/confirm/([0-9a-z]+)/([0-9a-z]+-[0-9a-f]{32})/");
+    private static final Pattern LINK =
+            Pattern.compile("/password-reset/confirm/([0-9a-z]+)/([0-9a-z]+-[0-9a-f]{32})/");
 
     private static Smtp smtp;
     private final MutableClock clock = MutableClock.startingNow();
