@@ -29,6 +29,7 @@ import dev.restauth.db.Database;
 import dev.restauth.db.Migrator;
 import dev.restauth.http.AllowedHosts;
 import dev.restauth.http.ApiServlet.ApiSupport;
+import dev.restauth.http.ClientAddresses;
 import dev.restauth.http.FrontServlet;
 import dev.restauth.http.LinkTemplate;
 import dev.restauth.http.Router;
@@ -41,6 +42,7 @@ import dev.restauth.mail.SmtpTransport;
 import dev.restauth.password.PasswordValidators;
 import dev.restauth.serializer.SerializerContext;
 import dev.restauth.serializer.SerializerRegistry;
+import dev.restauth.throttle.Throttle;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -66,6 +68,7 @@ public final class RestAuth implements AutoCloseable {
     private final HashingPool hashingPool;
     private final Keyring keyring;
     private final Passwords passwords;
+    private final Throttle throttle;
     private final PasswordValidators validators;
     private final TokenService tokens;
     private final SessionService sessions;
@@ -98,9 +101,10 @@ public final class RestAuth implements AutoCloseable {
                     hashingPool);
             this.validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
                     settings.get(Settings.PASSWORD_MIN_LENGTH));
+            this.throttle = new Throttle(database, keyring, clock, settings);
             this.tokens = new TokenService(database, keyring, clock);
             this.sessions = new SessionService(database, keyring, clock, settings);
-            this.logins = new LoginService(database, passwords, clock, settings);
+            this.logins = new LoginService(database, passwords, throttle, clock, settings);
             this.accounts = new Accounts(database, passwords, clock);
             this.outbox = new Outbox(clock);
             this.mailTemplates = MailTemplates.fromSettings(settings);
@@ -115,12 +119,14 @@ public final class RestAuth implements AutoCloseable {
             this.confirmationLinks = new LinkTemplate(settings.get(Settings.EMAIL_CONFIRMATION_URL), allowedHosts);
             this.confirmations = new EmailConfirmations(database, keyring.secret(), clock, settings, outbox,
                     mailTemplates);
-            this.registrations = new Registrations(database, passwords, clock, settings, confirmations);
+            this.registrations = new Registrations(database, passwords, clock, settings, confirmations, throttle,
+                    mailTemplates, outbox);
             this.authentication = new Authentication(authenticators());
             this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
                     new SerializerContext(settings, validators, passwords, new AccountQueries(database),
                             resetTokens));
-            this.router = Routes.build(this, new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES)));
+            this.router = Routes.build(this, new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES),
+                    new ClientAddresses(settings.get(Settings.TRUSTED_PROXIES))));
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
                     OutboxSender.Policy.fromSettings(settings),
@@ -162,6 +168,15 @@ public final class RestAuth implements AutoCloseable {
 
     public PasswordValidators validators() {
         return validators;
+    }
+
+    /**
+     * Rate limits and lockout, the one decision point of every credential path: a login of another kind (social,
+     * JWT refresh) asks it with {@code throttle().begin(Action..., request.clientAddress(), key)} before checking
+     * anything.
+     */
+    public Throttle throttle() {
+        return throttle;
     }
 
     /** The durable outbox: queue mail with {@code outbox().enqueue(connection, mail)} inside a transaction. */

@@ -37,11 +37,11 @@ final class Routes {
         return new Router()
                 .add("/password/reset/", new PasswordResetServlet(support,
                         serializers.get(SerializerKey.PASSWORD_RESET_SERIALIZER, PasswordResetSerializer.class),
-                        app.passwordResets(), app.passwordResetLinks()))
+                        app.passwordResets(), app.passwordResetLinks(), app.throttle()))
                 .add("/password/reset/confirm/", new PasswordResetConfirmServlet(support,
                         serializers.get(SerializerKey.PASSWORD_RESET_CONFIRM_SERIALIZER,
                                 PasswordResetConfirmSerializer.class),
-                        app.passwordResets()))
+                        app.passwordResets(), app.throttle()))
                 .add("/login/", new LoginServlet(support,
                         serializers.get(SerializerKey.LOGIN_SERIALIZER, LoginSerializer.class),
                         serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class),
@@ -53,16 +53,17 @@ final class Routes {
                         app.accounts()))
                 .add("/password/change/", new PasswordChangeServlet(support,
                         serializers.get(SerializerKey.PASSWORD_CHANGE_SERIALIZER, PasswordChangeSerializer.class),
-                        app.accounts(), app.sessions(), app.tokens(), settings.get(Settings.LOGOUT_ON_PASSWORD_CHANGE)))
+                        app.accounts(), app.sessions(), app.tokens(), app.throttle(),
+                        settings.get(Settings.LOGOUT_ON_PASSWORD_CHANGE)))
                 // dj_rest_auth.registration.urls, mounted at registration/
                 .add("/registration/", new RegisterServlet(support,
                         serializers.get(SerializerKey.REGISTER_SERIALIZER, RegisterSerializer.class),
                         serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class),
-                        app.registrations(), app.confirmationLinks(), app.tokens(), app.sessions(),
+                        app.registrations(), app.confirmationLinks(), app.tokens(), app.sessions(), app.throttle(),
                         settings.get(Settings.EMAIL_VERIFICATION), settings.get(Settings.SESSION_LOGIN)))
                 .add("/registration/verify-email/", new VerifyEmailServlet(support, app.confirmations()))
                 .add("/registration/resend-email/", new ResendEmailVerificationServlet(support, app.registrations(),
-                        app.confirmationLinks()))
+                        app.confirmationLinks(), app.throttle()))
                 .add("/registration/account-confirm-email/{key}/", new ConfirmEmailLinkServlet(support));
     }
 }

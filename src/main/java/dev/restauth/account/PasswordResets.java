@@ -102,8 +102,11 @@ public final class PasswordResets {
         return updated;
     }
 
-    /** The user's own spelling of the address the request matched: the account's e-mail or one of its addresses. */
-    private static String storedAddress(Connection connection, User user, String key) {
+    /**
+     * The user's own spelling of the address a request matched (by {@code key}): the account's e-mail or one of its
+     * addresses. Mail goes there, never to the spelling typed in the request.
+     */
+    static String storedAddress(Connection connection, User user, String key) {
         if (Keys.of(user.email()).equals(key)) {
             return user.email();
         }

@@ -8,6 +8,8 @@ import dev.restauth.db.EmailAddressDao;
 import dev.restauth.db.UserDao;
 import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
+import dev.restauth.throttle.Action;
+import dev.restauth.throttle.Throttle;
 import dev.restauth.user.User;
 
 import java.sql.Connection;
@@ -19,22 +21,27 @@ import java.util.Optional;
  * Password login: finds the user, checks the password, and decides. The single place where a password login is
  * accepted or refused.
  *
- * <p>Every attempt costs exactly one password hash, whether the user exists, is inactive or the password is wrong,
- * and all three answer "Unable to log in with provided credentials.", so neither the body nor the time tells them
- * apart. A hash in an outdated algorithm or with outdated parameters (a Django {@code pbkdf2_sha256} row) is
- * replaced after a successful check. With mandatory verification, an unconfirmed address is reported only after
- * the credentials were found right. Thread-safe.
+ * <p>The {@link Throttle} is asked first ({@link Action#LOGIN}: attempts per IP, failures per IP and login, and the
+ * lockout of a login across IPs), by the login as typed, before the user is looked up: an attempt over a limit is
+ * refused with 429 at no hash, the same for an account that exists and one that does not. Every admitted attempt
+ * costs exactly one password hash, whether the user exists, is inactive or the password is wrong, and all three
+ * answer "Unable to log in with provided credentials.", so neither the body nor the time tells them apart. A hash
+ * in an outdated algorithm or with outdated parameters (a Django {@code pbkdf2_sha256} row) is replaced after a
+ * successful check. With mandatory verification, an unconfirmed address is reported only after the credentials
+ * were found right. Thread-safe.
  */
 public final class LoginService {
     private final Database database;
     private final Passwords passwords;
+    private final Throttle throttle;
     private final Clock clock;
     private final AuthenticationMethod method;
     private final boolean verificationMandatory;
 
-    public LoginService(Database database, Passwords passwords, Clock clock, Settings settings) {
+    public LoginService(Database database, Passwords passwords, Throttle throttle, Clock clock, Settings settings) {
         this.database = database;
         this.passwords = passwords;
+        this.throttle = throttle;
         this.clock = clock;
         this.method = settings.get(Settings.AUTHENTICATION_METHOD);
         this.verificationMandatory = settings.get(Settings.EMAIL_VERIFICATION) == EmailVerification.MANDATORY;
@@ -43,19 +50,26 @@ public final class LoginService {
     /**
      * The user these credentials belong to; records the login ({@code last_login}).
      *
+     * @param client the client's IP address ({@code ApiRequest.clientAddress()})
      * @throws ValidationException {@code non_field_errors} "Unable to log in with provided credentials." or
      *                             "E-mail is not verified."
+     * @throws dev.restauth.error.ApiException 429 when a rate limit or the lockout refuses the attempt
      */
-    public User authenticate(Credentials credentials) {
-        Optional<User> candidate = database.inTransaction(connection -> find(connection, credentials));
-        if (candidate.isEmpty()) {
-            passwords.burn(credentials.password());
+    public User authenticate(Credentials credentials, String client) {
+        Throttle.Attempt attempt = throttle.begin(Action.LOGIN, client, credentials.login());
+        Optional<User> proven;
+        try {
+            proven = check(credentials);
+        } catch (RuntimeException undecided) {
+            // Hashing saturated (503) or the database failed: the password was never judged, so no failure counts.
+            attempt.unchecked();
+            throw undecided;
+        }
+        if (proven.isEmpty()) {
             throw invalid();
         }
-        User user = candidate.get();
-        if (!passwords.verify(credentials.password(), user.password()) || !user.active()) {
-            throw invalid();
-        }
+        attempt.succeeded();
+        User user = proven.get();
         String upgraded = passwords.needsRehash(user.password()) ? passwords.encode(credentials.password()) : null;
         // Empty when the address is unconfirmed; the upgraded hash is committed either way.
         Optional<User> loggedIn = database.inTransaction(connection -> {
@@ -70,6 +84,21 @@ public final class LoginService {
             return users.findById(user.id());
         });
         return loggedIn.orElseThrow(() -> ValidationException.nonField(Messages.get("login.email_not_verified")));
+    }
+
+    /**
+     * The active user whose password this is, or empty; costs exactly one password hash either way (an unknown
+     * login burns one), as Django's {@code ModelBackend} does.
+     */
+    private Optional<User> check(Credentials credentials) {
+        Optional<User> candidate = database.inTransaction(connection -> find(connection, credentials));
+        if (candidate.isEmpty()) {
+            passwords.burn(credentials.password());
+            return Optional.empty();
+        }
+        User user = candidate.get();
+        boolean right = passwords.verify(credentials.password(), user.password());
+        return right && user.active() ? candidate : Optional.empty();
     }
 
     /**

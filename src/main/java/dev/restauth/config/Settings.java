@@ -130,6 +130,49 @@ public final class Settings {
             "Host headers links in mails may be built from (port ignored; `.example.com` allows subdomains, `*` "
                     + "any). Another Host gets 400 `Invalid Host header.` where a link needs it.");
 
+    // --- rate limits and lockout --------------------------------------------------------------------------------
+    public static final Setting<Boolean> THROTTLE_ENABLED = define("throttle_enabled", true, Settings::bool,
+            "ACCOUNT_RATE_LIMITS = False (off)", "Rate limits and lockout on; `false` turns every `throttle_*` "
+                    + "limit off at once.");
+    public static final Setting<Rate> THROTTLE_LOGIN = define("throttle_login", Rate.parse("30/m"), Rate::parse,
+            "ACCOUNT_RATE_LIMITS[\"login\"]", "Login attempts per client IP (password and social logins, right "
+                    + "or wrong).");
+    public static final Setting<Rate> THROTTLE_LOGIN_FAILED = define("throttle_login_failed", Rate.parse("5/5m"),
+            Rate::parse, "ACCOUNT_RATE_LIMITS[\"login_failed\"]", "Failed logins per client IP and login (the "
+                    + "username or address as typed, case and width folded); a successful login clears this IP's "
+                    + "count.");
+    public static final Setting<Rate> THROTTLE_LOGIN_LOCKOUT = define("throttle_login_lockout", Rate.parse("20/h"),
+            Rate::parse, "- (Keycloak: Max Login Failures)", "Failed logins per login from all IPs together; "
+                    + "reaching it locks the login until its window ends, also for the right password.");
+    public static final Setting<Rate> THROTTLE_SIGNUP = define("throttle_signup", Rate.parse("20/m"), Rate::parse,
+            "ACCOUNT_RATE_LIMITS[\"signup\"]", "Registration attempts per client IP.");
+    public static final Setting<Rate> THROTTLE_PASSWORD_RESET = define("throttle_password_reset",
+            Rate.parse("20/m"), Rate::parse, "ACCOUNT_RATE_LIMITS[\"reset_password\"] (ip)",
+            "Password reset requests per client IP.");
+    public static final Setting<Rate> THROTTLE_PASSWORD_RESET_EMAIL = define("throttle_password_reset_email",
+            Rate.parse("5/m"), Rate::parse, "ACCOUNT_RATE_LIMITS[\"reset_password\"] (key)",
+            "Password reset requests per e-mail address, known or not.");
+    public static final Setting<Rate> THROTTLE_PASSWORD_RESET_CONFIRM = define("throttle_password_reset_confirm",
+            Rate.parse("20/m"), Rate::parse, "ACCOUNT_RATE_LIMITS[\"reset_password_from_key\"]",
+            "Reset confirmations per client IP.");
+    public static final Setting<Rate> THROTTLE_PASSWORD_RESET_CONFIRM_FAILED = define(
+            "throttle_password_reset_confirm_failed", Rate.parse("5/5m"), Rate::parse, "-",
+            "Reset confirmations with a refused `uid` or `token`, per client IP and uid.");
+    public static final Setting<Rate> THROTTLE_PASSWORD_CHANGE_FAILED = define("throttle_password_change_failed",
+            Rate.parse("5/5m"), Rate::parse, "ACCOUNT_RATE_LIMITS[\"change_password\"]",
+            "Password changes with a refused `old_password`, per user.");
+    public static final Setting<Rate> THROTTLE_CONFIRMATION_EMAIL = define("throttle_confirmation_email",
+            Rate.parse("1/3m"), Rate::parse, "ACCOUNT_RATE_LIMITS[\"confirm_email\"]",
+            "`resend-email/` requests per address; also caps the \"account already exists\" mails of "
+                    + "`prevent_enumeration`, counted apart.");
+    public static final Setting<Integer> TRUSTED_PROXIES = define("trusted_proxies", 0, intParser(0, 10),
+            "- (django-ipware PROXY_COUNT)", "Reverse proxies in front of restauth. 0: the client IP is the "
+                    + "socket's peer and `X-Forwarded-For` is ignored; n: the n-th address from the right of "
+                    + "`X-Forwarded-For`.");
+    public static final Setting<Boolean> PREVENT_ENUMERATION = define("prevent_enumeration", false, Settings::bool,
+            "ACCOUNT_PREVENT_ENUMERATION", "With mandatory verification, registration with a taken address answers "
+                    + "as a successful one and mails the address's owner instead of reporting the address.");
+
     // --- mail ---------------------------------------------------------------------------------------------------
     public static final Setting<EmailBackend> EMAIL_BACKEND = define("email_backend", EmailBackend.CONSOLE,
             enumParser(EmailBackend.class), "EMAIL_BACKEND",

@@ -18,7 +18,9 @@ import dev.restauth.user.User;
  *
  * <p>Accepts {@code username} or {@code email} (per the authentication method) and {@code password}. Answers 400
  * {@code non_field_errors} "Unable to log in with provided credentials." for a wrong password, an unknown or an
- * inactive user alike, and "E-mail is not verified." under mandatory verification.
+ * inactive user alike, and "E-mail is not verified." under mandatory verification. Too many attempts from one IP, or
+ * failures for one login, answer 429 {@code {"detail":"Request was throttled. Expected available in N seconds."}}
+ * with {@code Retry-After} (see {@link LoginService}).
  */
 public class LoginServlet extends ApiServlet {
     private final transient LoginSerializer serializer;
@@ -42,7 +44,7 @@ public class LoginServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         Credentials credentials = serializer.validate(request.data());
-        User user = logins.authenticate(credentials);
+        User user = logins.authenticate(credentials, request.clientAddress());
         return respond(user);
     }
 

@@ -1,5 +1,7 @@
 package dev.restauth.endpoint;
 
+import com.google.gson.JsonObject;
+
 import dev.restauth.account.Accounts;
 import dev.restauth.auth.Identity;
 import dev.restauth.auth.SessionService;
@@ -9,6 +11,8 @@ import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
 import dev.restauth.serializer.PasswordChangeSerializer;
 import dev.restauth.text.Messages;
+import dev.restauth.throttle.Action;
+import dev.restauth.throttle.Throttle;
 import dev.restauth.user.User;
 
 /**
@@ -19,18 +23,24 @@ import dev.restauth.user.User;
  * <p>Every other session of the user ends. The session the change came through is kept under a new id, and the
  * token survives, as in dj-rest-auth; with {@code logout_on_password_change} the user is logged out everywhere
  * instead: all sessions end and the token is deleted.
+ *
+ * <p>A refused {@code old_password} counts against the user's {@code throttle_password_change_failed}; when that is
+ * full the answer is 429, before the old password is hashed.
  */
 public class PasswordChangeServlet extends ApiServlet {
     private final transient PasswordChangeSerializer serializer;
     private final transient Accounts accounts;
     private final transient SessionService sessions;
     private final transient TokenService tokens;
+    private final transient Throttle throttle;
     private final boolean logoutOnChange;
 
     public PasswordChangeServlet(ApiSupport support, PasswordChangeSerializer serializer, Accounts accounts,
-                                 SessionService sessions, TokenService tokens, boolean logoutOnChange) {
+                                 SessionService sessions, TokenService tokens, Throttle throttle,
+                                 boolean logoutOnChange) {
         super(support, Access.AUTHENTICATED, "POST");
         this.serializer = serializer;
+        this.throttle = throttle;
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -40,7 +50,11 @@ public class PasswordChangeServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         Identity identity = request.identity().orElseThrow();
-        String password = serializer.validate(request.data(), identity.user());
+        JsonObject data = request.data();
+        Throttle.Attempt attempt = throttle.begin(Action.PASSWORD_CHANGE, request.clientAddress(),
+                Long.toString(identity.user().id()));
+        String password = GuardedValidation.run(attempt, () -> serializer.validate(data, identity.user()),
+                "old_password");
         User user = accounts.setPassword(identity.user(), password);
         ApiResponse response = ApiResponse.detail(Messages.get("password_change.done"));
         if (logoutOnChange) {

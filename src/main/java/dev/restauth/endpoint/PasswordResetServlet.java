@@ -7,6 +7,8 @@ import dev.restauth.http.ApiServlet;
 import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.PasswordResetSerializer;
 import dev.restauth.text.Messages;
+import dev.restauth.throttle.Action;
+import dev.restauth.throttle.Throttle;
 
 import java.util.Map;
 
@@ -17,24 +19,29 @@ import java.util.Map;
  *
  * <p>When the link is built from the request's Host ({@code password_reset_url} is a path), a Host not in
  * {@code allowed_hosts} answers 400 {@code {"detail":"Invalid Host header."}} before anything else is looked at.
+ * Requests count against {@code throttle_password_reset} per IP and {@code throttle_password_reset_email} per
+ * address, known or not (so the limit tells nothing either); over either, 429.
  */
 public class PasswordResetServlet extends ApiServlet {
     private final transient PasswordResetSerializer serializer;
     private final transient PasswordResets resets;
     private final transient LinkTemplate links;
+    private final transient Throttle throttle;
 
     public PasswordResetServlet(ApiSupport support, PasswordResetSerializer serializer, PasswordResets resets,
-                                LinkTemplate links) {
+                                LinkTemplate links, Throttle throttle) {
         super(support, Access.ANYONE, "POST");
         this.serializer = serializer;
         this.resets = resets;
         this.links = links;
+        this.throttle = throttle;
     }
 
     @Override
     protected ApiResponse post(ApiRequest request) {
         LinkTemplate.Bound link = links.bind(request);
         String email = serializer.validate(request.data());
+        throttle.begin(Action.PASSWORD_RESET, request.clientAddress(), email);
         resets.request(email, (uid, token) -> link.expand(Map.of("uid", uid, "token", token)));
         return ApiResponse.detail(Messages.get("password_reset.sent"));
     }

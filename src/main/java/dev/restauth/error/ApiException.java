@@ -85,9 +85,15 @@ public class ApiException extends RuntimeException {
         return new ApiException(415, dev.restauth.text.Messages.get("error.unsupported_media_type", mediaType));
     }
 
-    /** 429 with {@code Retry-After}, worded as DRF's {@code Throttled}. */
+    /**
+     * 429 with {@code Retry-After}, worded as DRF's {@code Throttled}: "Request was throttled. Expected available
+     * in 1 second." or "... in N seconds.".
+     *
+     * @param retryAfterSeconds whole seconds, already rounded up
+     */
     public static ApiException throttled(long retryAfterSeconds) {
-        return new ApiException(429, dev.restauth.text.Messages.get("error.throttled", retryAfterSeconds),
+        String key = retryAfterSeconds == 1 ? "error.throttled.one" : "error.throttled.other";
+        return new ApiException(429, dev.restauth.text.Messages.get(key, retryAfterSeconds),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 

@@ -23,13 +23,16 @@ public final class ApiRequest {
     private final HttpServletRequest raw;
     private final int maxBodyBytes;
     private final String pathParameter;
+    private final ClientAddresses clients;
     private Identity identity;
     private JsonElement body;
+    private String clientAddress;
 
-    ApiRequest(HttpServletRequest raw, int maxBodyBytes, String pathParameter) {
+    ApiRequest(HttpServletRequest raw, int maxBodyBytes, String pathParameter, ClientAddresses clients) {
         this.raw = raw;
         this.maxBodyBytes = maxBodyBytes;
         this.pathParameter = pathParameter;
+        this.clients = clients;
     }
 
     /** The servlet request, for what this class does not cover. */
@@ -39,6 +42,18 @@ public final class ApiRequest {
 
     public String method() {
         return raw.getMethod();
+    }
+
+    /**
+     * The client's IP address as rate limits count it: the socket's peer, or, behind {@code trusted_proxies}
+     * reverse proxies, the address the outermost one saw (see {@link ClientAddresses}). The one place restauth
+     * decides it; never null.
+     */
+    public String clientAddress() {
+        if (clientAddress == null) {
+            clientAddress = clients.of(raw);
+        }
+        return clientAddress;
     }
 
     /** Who sent the request, if anyone proved it. */

@@ -92,7 +92,8 @@ public abstract class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest raw, HttpServletResponse response) throws IOException {
         String method = raw.getMethod().toUpperCase(Locale.ROOT);
-        ApiRequest request = new ApiRequest(raw, support.maxBodyBytes(), (String) raw.getAttribute(Router.PARAMETER));
+        ApiRequest request = new ApiRequest(raw, support.maxBodyBytes(), (String) raw.getAttribute(Router.PARAMETER),
+                support.clientAddresses());
         boolean varyCookie = support.authentication().variesByCookie(raw);
         ApiResponse answer = null;
         ApiException failure = null;
@@ -215,7 +216,11 @@ public abstract class ApiServlet extends HttpServlet {
         }
     }
 
-    /** What every endpoint shares: the authentication chain and the body size limit. */
-    public record ApiSupport(Authentication authentication, int maxBodyBytes) {
+    /** What every endpoint shares: the authentication chain, the body size limit and how clients are told apart. */
+    public record ApiSupport(Authentication authentication, int maxBodyBytes, ClientAddresses clientAddresses) {
+        /** Without proxies: the client is the socket's peer. */
+        public ApiSupport(Authentication authentication, int maxBodyBytes) {
+            this(authentication, maxBodyBytes, ClientAddresses.direct());
+        }
     }
 }

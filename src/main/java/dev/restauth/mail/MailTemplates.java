@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The mails restauth sends, from templates named as allauth's ({@code account/email/<name>_subject.txt} and
- * {@code <name>_message.txt}): {@code password_reset_key} and {@code email_confirmation}. The defaults are bundled
+ * {@code <name>_message.txt}): {@code password_reset_key}, {@code email_confirmation} and
+ * {@code account_already_exists} (with {@code email}, for {@code prevent_enumeration}). The defaults are bundled
  * and read exactly like allauth's mails; a file of the same name in {@code email_templates_dir} replaces one of
  * them, file by file.
  *

@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.config.EmailVerification;
 import dev.restauth.config.Settings;
 import dev.restauth.error.ValidationException;
 import dev.restauth.password.UserAttributes;
@@ -17,6 +18,9 @@ import java.util.List;
  * validators, without the user), {@code password2}; then, once every field passed, "The two password fields didn't
  * match." (ASCII apostrophe, unlike password change), then the validators again with the would-be user, so a
  * password too similar to the username or address is reported under {@code non_field_errors}.
+ *
+ * <p>With {@code prevent_enumeration} under mandatory verification a taken address is not reported here: the
+ * sign-up goes on, and {@link dev.restauth.account.Registrations} answers it as a new one while mailing the owner.
  */
 public class DefaultRegisterSerializer implements RegisterSerializer {
     private static final int USERNAME_MAX_LENGTH = 150;
@@ -25,7 +29,7 @@ public class DefaultRegisterSerializer implements RegisterSerializer {
     private final CharField username;
     private final CharField email;
     private final CharField password = CharField.required();
-    private final boolean uniqueEmail;
+    private final boolean reportTakenEmail;
 
     public DefaultRegisterSerializer(SerializerContext context) {
         Settings settings = context.settings();
@@ -33,7 +37,8 @@ public class DefaultRegisterSerializer implements RegisterSerializer {
         this.username = (settings.get(Settings.USERNAME_REQUIRED) ? CharField.required() : CharField.optional())
                 .maxLength(USERNAME_MAX_LENGTH).minLength(settings.get(Settings.USERNAME_MIN_LENGTH));
         this.email = (settings.get(Settings.EMAIL_REQUIRED) ? CharField.required() : CharField.optional()).email();
-        this.uniqueEmail = settings.get(Settings.UNIQUE_EMAIL);
+        this.reportTakenEmail = settings.get(Settings.UNIQUE_EMAIL) && !(settings.get(Settings.PREVENT_ENUMERATION)
+                && settings.get(Settings.EMAIL_VERIFICATION) == EmailVerification.MANDATORY);
     }
 
     @Override
@@ -49,7 +54,7 @@ public class DefaultRegisterSerializer implements RegisterSerializer {
             }
         }
         String address = fields.text("email", email);
-        if (address != null && uniqueEmail && context.users().emailTaken(address)) {
+        if (address != null && reportTakenEmail && context.users().emailTaken(address)) {
             fields.reject("email", Messages.get("user.email_taken"));
         }
         String password1 = fields.text("password1", password);

@@ -19,7 +19,8 @@ import javax.sql.DataSource;
 /**
  * A real restauth on a real Jetty on port 0, with its own in-memory H2 database (or a given data source), a fixed
  * test secret key and cheap argon2 parameters (the hasher's own tests use the real ones, as Django's test settings
- * do). Close it after the test.
+ * do). Rate limits are off: the wire tests send more logins per minute from 127.0.0.1 than the defaults allow; the
+ * throttling tests turn them on with {@code .setting("throttle_enabled", "true")}. Close it after the test.
  */
 public final class TestServer implements AutoCloseable {
     /** A test-only secret key; never a default anywhere else. */
@@ -31,7 +32,8 @@ public final class TestServer implements AutoCloseable {
             "argon2_memory_kib", "64",
             "argon2_iterations", "1",
             "hashing_threads", "2",
-            "hashing_queue", "10000");
+            "hashing_queue", "10000",
+            "throttle_enabled", "false");
 
     private final RestAuth app;
     private final Server server;

@@ -11,9 +11,12 @@ import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.RegisterSerializer;
 import dev.restauth.serializer.TokenSerializer;
 import dev.restauth.text.Messages;
+import dev.restauth.throttle.Action;
+import dev.restauth.throttle.Throttle;
 import dev.restauth.user.User;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /registration/}: dj-rest-auth's {@code RegisterView}. Accepts {@code username}, {@code email},
@@ -24,6 +27,8 @@ import java.util.Map;
  * <li>optional or no verification with session login: 204, logged in by a new session (cookies);</li>
  * <li>optional or no verification without session login: 201 {@code {"key": "<40 hex>"}}.</li>
  * </ul>
+ * Sign-ups count against {@code throttle_signup} per IP; over it, 429. With {@code prevent_enumeration} (and
+ * mandatory verification) a taken address answers as a new one does (see {@link Registrations#register}).
  */
 public class RegisterServlet extends ApiServlet {
     private final transient RegisterSerializer serializer;
@@ -32,13 +37,16 @@ public class RegisterServlet extends ApiServlet {
     private final transient LinkTemplate links;
     private final transient TokenService tokens;
     private final transient SessionService sessions;
+    private final transient Throttle throttle;
     private final EmailVerification verification;
     private final boolean sessionLogin;
 
     public RegisterServlet(ApiSupport support, RegisterSerializer serializer, TokenSerializer tokenSerializer,
                            Registrations registrations, LinkTemplate links, TokenService tokens,
-                           SessionService sessions, EmailVerification verification, boolean sessionLogin) {
+                           SessionService sessions, Throttle throttle, EmailVerification verification,
+                           boolean sessionLogin) {
         super(support, Access.ANYONE, "POST");
+        this.throttle = throttle;
         this.serializer = serializer;
         this.tokenSerializer = tokenSerializer;
         this.registrations = registrations;
@@ -51,12 +59,16 @@ public class RegisterServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
+        // Counted before validation: validation itself says whether a username or address is taken.
+        throttle.begin(Action.SIGNUP, request.clientAddress(), null);
         LinkTemplate.Bound link = links.bind(request);
         RegisterSerializer.SignUp signUp = serializer.validate(request.data());
-        User user = registrations.register(signUp, key -> link.expand(Map.of("key", key)));
+        Optional<User> created = registrations.register(signUp, key -> link.expand(Map.of("key", key)));
         if (verification == EmailVerification.MANDATORY) {
+            // Also when prevent_enumeration created nothing for a taken address: the answer must not differ.
             return ApiResponse.created(ApiResponse.detailBody(Messages.get("registration.verification_sent")));
         }
+        User user = created.orElseThrow();
         if (sessionLogin) {
             ApiResponse response = ApiResponse.noContent();
             sessions.cookies(sessions.open(user)).forEach(response::cookie);

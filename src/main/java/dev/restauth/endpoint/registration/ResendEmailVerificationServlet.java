@@ -8,6 +8,8 @@ import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.CharField;
 import dev.restauth.serializer.Fields;
 import dev.restauth.text.Messages;
+import dev.restauth.throttle.Action;
+import dev.restauth.throttle.Throttle;
 
 import java.util.Map;
 
@@ -15,18 +17,22 @@ import java.util.Map;
  * {@code POST /registration/resend-email/}: dj-rest-auth's {@code ResendEmailVerificationView}. Accepts
  * {@code email}; an unconfirmed address (matched in any letter case) gets a new confirmation mail at its stored
  * spelling. The answer is 200 {@code {"detail":"ok"}} for every valid address, known, unknown or confirmed, so it
- * tells nobody which addresses have accounts.
+ * tells nobody which addresses have accounts. An address may ask once per {@code throttle_confirmation_email}
+ * (counted by address, known or not, in any letter case); sooner, 429.
  */
 public class ResendEmailVerificationServlet extends ApiServlet {
     private static final CharField EMAIL = CharField.required().email();
 
     private final transient Registrations registrations;
     private final transient LinkTemplate links;
+    private final transient Throttle throttle;
 
-    public ResendEmailVerificationServlet(ApiSupport support, Registrations registrations, LinkTemplate links) {
+    public ResendEmailVerificationServlet(ApiSupport support, Registrations registrations, LinkTemplate links,
+                                          Throttle throttle) {
         super(support, Access.ANYONE, "POST");
         this.registrations = registrations;
         this.links = links;
+        this.throttle = throttle;
     }
 
     @Override
@@ -35,6 +41,7 @@ public class ResendEmailVerificationServlet extends ApiServlet {
         Fields fields = new Fields(request.data());
         String email = fields.text("email", EMAIL);
         fields.throwIfInvalid();
+        throttle.begin(Action.CONFIRMATION_EMAIL, request.clientAddress(), email);
         registrations.resendConfirmation(email, key -> link.expand(Map.of("key", key)));
         return ApiResponse.detail(Messages.get("registration.ok"));
     }
