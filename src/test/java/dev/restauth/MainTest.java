@@ -48,7 +48,7 @@ class MainTest {
                 "--username", "admin", "--email", "admin@example.com"));
         assertEquals("Superuser created successfully.\n", out.toString());
         try (RestAuth app = RestAuth.builder(SettingsLoader.load(config)).build()) {
-            var user = app.logins().authenticate(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"));
+            var user = app.logins().authenticate(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), "127.0.0.1");
             assertTrue(user.superuser() && user.staff() && user.active());
         }
     }
