@@ -149,21 +149,21 @@ public final class SocialLogins {
         SocialAccountDao accounts = new SocialAccountDao(connection);
         UserDao users = new UserDao(connection);
         Instant now = clock.instant();
+        List<User> owners = identity.email() != null && uniqueEmail ? users.findByEmail(identity.email()) : List.of();
+        // Read after the owners: each statement sees what was committed before it, so an owner created by a
+        // concurrent first login of this same account comes with its account, which this finds.
         Optional<SocialAccount> known = accounts.find(identity.provider(), identity.uid());
         if (known.isPresent()) {
             accounts.touch(known.get().id(), now, profile);
             return loggedIn(users, users.findById(known.get().userId()).orElseThrow(), now);
         }
+        if (!owners.isEmpty()) {
+            User owner = connectableOwner(connection, owners, identity);
+            accounts.insert(owner.id(), identity.provider(), identity.uid(), now, profile);
+            return loggedIn(users, owner, now);
+        }
         if (identity.email() == null && emailRequired) {
             throw ValidationException.nonField(Messages.get("social.email_missing"));
-        }
-        if (identity.email() != null && uniqueEmail) {
-            List<User> owners = users.findByEmail(identity.email());
-            if (!owners.isEmpty()) {
-                User owner = connectableOwner(connection, owners, identity);
-                accounts.insert(owner.id(), identity.provider(), identity.uid(), now, profile);
-                return loggedIn(users, owner, now);
-            }
         }
         User user = signUp(connection, identity, now, linkForKey);
         accounts.insert(user.id(), identity.provider(), identity.uid(), now, profile);
