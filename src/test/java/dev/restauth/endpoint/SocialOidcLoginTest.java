@@ -303,6 +303,35 @@ class SocialOidcLoginTest {
     }
 
     @Test
+    void anInactiveUserCannotLogInThroughTheProvider() {
+        String subject = unique("inactive");
+        User user = userOf(assertKey(idTokenLogin(subject, Map.of("email", subject + "@idp.example.com",
+                "email_verified", true)), VARY_COOKIE));
+        server.app().database().useTransaction(c -> new UserDao(c).updateActive(user.id(), false));
+        assertAnswerWithoutCookies(idTokenLogin(subject, Map.of()), 400,
+                "{\"non_field_errors\":[\"Unable to log in with provided credentials.\"]}", VARY_COOKIE, ALLOW_POST);
+    }
+
+    @Test
+    void googleIsAnOpenIdConnectProviderWhoseIssuerCanBePointedElsewhere() {
+        try (TestServer google = TestServer.builder()
+                .setting("social_providers", "google")
+                .setting("social.google.client_id", "1234-abcd.apps.googleusercontent.com")
+                .setting("social.google.issuer", oidc.issuer())
+                .start()) {
+            String subject = unique("google");
+            SignedJWT token = oidc.idToken(OidcServer.ISSUER_ID, subject,
+                    List.of("1234-abcd.apps.googleusercontent.com"), Map.of("email", subject + "@gmail.example",
+                            "email_verified", true, "given_name", "Gia"), 3600);
+            String key = assertKey(google.http().post("/google/", idTokenBody(token.serialize(), null)),
+                    VARY_COOKIE);
+            assertEquals("gia", google.http().get("/user/", Http.token(key)).json().get("username").getAsString());
+            assertAnswerWithoutCookies(google.http().post("/google/", "{\"code\": \"c\"}"), 400,
+                    "{\"non_field_errors\":[\"Define callback_url in view\"]}", VARY_COOKIE, ALLOW_POST);
+        }
+    }
+
+    @Test
     void concurrentFirstLoginsOfOneAccountMakeOneUser() throws Exception {
         String subject = unique("race");
         SignedJWT token = oidc.idToken(OidcServer.ISSUER_ID, subject, List.of(CLIENT_ID),
