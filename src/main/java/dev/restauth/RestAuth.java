@@ -42,6 +42,10 @@ import dev.restauth.mail.SmtpTransport;
 import dev.restauth.password.PasswordValidators;
 import dev.restauth.serializer.SerializerContext;
 import dev.restauth.serializer.SerializerRegistry;
+import dev.restauth.social.ProviderHttp;
+import dev.restauth.social.SocialLogins;
+import dev.restauth.social.SocialProvider;
+import dev.restauth.social.SocialProviders;
 import dev.restauth.throttle.Throttle;
 
 import java.time.Clock;
@@ -83,6 +87,8 @@ public final class RestAuth implements AutoCloseable {
     private final LinkTemplate confirmationLinks;
     private final EmailConfirmations confirmations;
     private final Registrations registrations;
+    private final SocialProviders socialProviders;
+    private final SocialLogins socialLogins;
     private final Authentication authentication;
     private final SerializerRegistry serializers;
     private final Router router;
@@ -121,6 +127,9 @@ public final class RestAuth implements AutoCloseable {
                     mailTemplates);
             this.registrations = new Registrations(database, passwords, clock, settings, confirmations, throttle,
                     mailTemplates, outbox);
+            ProviderHttp providerHttp = SocialProviders.http(settings);
+            this.socialProviders = SocialProviders.build(settings, providerHttp, builder.socialProviders);
+            this.socialLogins = new SocialLogins(database, clock, settings, confirmations);
             this.authentication = new Authentication(authenticators());
             this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
                     new SerializerContext(settings, validators, passwords, new AccountQueries(database),
@@ -246,6 +255,14 @@ public final class RestAuth implements AutoCloseable {
         return registrations;
     }
 
+    SocialProviders socialProviders() {
+        return socialProviders;
+    }
+
+    SocialLogins socialLogins() {
+        return socialLogins;
+    }
+
     @Override
     public void close() {
         // The sender first: a send in progress still needs the database to record its outcome.
@@ -289,6 +306,7 @@ public final class RestAuth implements AutoCloseable {
         private PasswordHasher hasher;
         private MailTransport mailTransport;
         private boolean backgroundDelivery = true;
+        private final List<SocialProvider> socialProviders = new ArrayList<>();
 
         private Builder(Settings settings) {
             this.settings = settings;
@@ -330,6 +348,15 @@ public final class RestAuth implements AutoCloseable {
          */
         public Builder backgroundDelivery(boolean on) {
             this.backgroundDelivery = on;
+            return this;
+        }
+
+        /**
+         * A social login provider of the application's own (another id, or one replacing a configured provider of
+         * the same id), served at {@code /<id>/} and {@code /<id>/connect/} like the configured ones.
+         */
+        public Builder socialProvider(SocialProvider provider) {
+            this.socialProviders.add(provider);
             return this;
         }
 

@@ -10,6 +10,11 @@ import dev.restauth.endpoint.registration.ConfirmEmailLinkServlet;
 import dev.restauth.endpoint.registration.RegisterServlet;
 import dev.restauth.endpoint.registration.ResendEmailVerificationServlet;
 import dev.restauth.endpoint.registration.VerifyEmailServlet;
+import dev.restauth.endpoint.social.SocialAccountDisconnectServlet;
+import dev.restauth.endpoint.social.SocialAccountListServlet;
+import dev.restauth.endpoint.social.SocialConnectServlet;
+import dev.restauth.endpoint.social.SocialLoginServlet;
+import dev.restauth.endpoint.social.UnconfiguredProviderServlet;
 import dev.restauth.config.Settings;
 import dev.restauth.http.ApiServlet.ApiSupport;
 import dev.restauth.http.Router;
@@ -20,18 +25,30 @@ import dev.restauth.serializer.PasswordResetSerializer;
 import dev.restauth.serializer.RegisterSerializer;
 import dev.restauth.serializer.SerializerKey;
 import dev.restauth.serializer.SerializerRegistry;
+import dev.restauth.serializer.SocialConnectSerializer;
+import dev.restauth.serializer.SocialLoginSerializer;
 import dev.restauth.serializer.TokenSerializer;
 import dev.restauth.serializer.UserDetailsSerializer;
+import dev.restauth.social.SocialProvider;
+
+import java.util.List;
 
 /**
  * restauth's URL table, dj-rest-auth's {@code urls.py}: every endpoint, below the mount prefix, top to bottom.
  * Each path also answers without its trailing slash.
  */
 final class Routes {
+    /** Providers with a type of their own: their routes answer "not configured" until they are. */
+    private static final List<String> BUILT_IN_PROVIDERS = List.of("facebook", "google", "github");
+
     private Routes() {
     }
 
     static Router build(RestAuth app, ApiSupport support) {
+        return social(app, support, core(app, support));
+    }
+
+    private static Router core(RestAuth app, ApiSupport support) {
         SerializerRegistry serializers = app.serializers();
         Settings settings = app.settings();
         return new Router()
@@ -65,5 +82,32 @@ final class Routes {
                 .add("/registration/resend-email/", new ResendEmailVerificationServlet(support, app.registrations(),
                         app.confirmationLinks(), app.throttle()))
                 .add("/registration/account-confirm-email/{key}/", new ConfirmEmailLinkServlet(support));
+    }
+
+    /** The project urls.py lines dj-rest-auth documents for social login, one pair per provider. */
+    private static Router social(RestAuth app, ApiSupport support, Router router) {
+        SerializerRegistry serializers = app.serializers();
+        boolean sessionLogin = app.settings().get(Settings.SESSION_LOGIN);
+        TokenSerializer tokenSerializer = serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class);
+        for (SocialProvider provider : app.socialProviders().all()) {
+            router.add("/" + provider.id() + "/", new SocialLoginServlet(support, provider,
+                            serializers.get(SerializerKey.SOCIAL_LOGIN_SERIALIZER, SocialLoginSerializer.class),
+                            app.socialLogins(), app.confirmationLinks(), tokenSerializer, app.tokens(),
+                            app.sessions(), sessionLogin, app.throttle()))
+                    .add("/" + provider.id() + "/connect/", new SocialConnectServlet(support, provider,
+                            serializers.get(SerializerKey.SOCIAL_CONNECT_SERIALIZER, SocialConnectSerializer.class),
+                            app.socialLogins(), tokenSerializer, app.tokens(), app.sessions(), sessionLogin,
+                            app.throttle()));
+        }
+        for (String id : BUILT_IN_PROVIDERS) {
+            if (app.socialProviders().get(id).isEmpty()) {
+                router.add("/" + id + "/", new UnconfiguredProviderServlet(support, id))
+                        .add("/" + id + "/connect/", new UnconfiguredProviderServlet(support, id));
+            }
+        }
+        return router
+                .add("/socialaccounts/", new SocialAccountListServlet(support, app.socialLogins()))
+                .add("/socialaccounts/{pk}/disconnect/", new SocialAccountDisconnectServlet(support,
+                        app.socialLogins()));
     }
 }

@@ -60,6 +60,11 @@ public final class Keyring {
         return HEX.formatHex(buffer);
     }
 
+    /** Hex HMAC-SHA256 of {@code message} under {@code key} itself (for protocols that define it so). */
+    public static String hmacHex(String key, String message) {
+        return HEX.formatHex(hmac(key.getBytes(StandardCharsets.UTF_8), message));
+    }
+
     private static byte[] hmac(byte[] key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -214,6 +214,22 @@ public final class Settings {
     public static final Setting<Integer> OUTBOX_BACKOFF_CAP = define("outbox_backoff_cap", 3600,
             intParser(1, 86_400), "-", "Longest wait between two attempts, in seconds.");
 
+    // --- social login -------------------------------------------------------------------------------------------
+    public static final Setting<List<String>> SOCIAL_PROVIDERS = define("social_providers", List.of(),
+            Settings::providerIds, "SOCIALACCOUNT_PROVIDERS",
+            "Social login providers to offer, by id (lower-case letters and digits), comma-separated; each is "
+                    + "configured by its `social.<id>.*` settings and served at `/<id>/` and `/<id>/connect/`.");
+    public static final Setting<Integer> SOCIAL_CONNECT_TIMEOUT = define("social_connect_timeout", 5,
+            intParser(1, 60), "- (requests' timeout)", "Seconds to wait for a provider to accept a connection.");
+    public static final Setting<Integer> SOCIAL_READ_TIMEOUT = define("social_read_timeout", 10,
+            intParser(1, 120), "- (requests' timeout)",
+            "Seconds to wait for a provider's complete answer to one request; beyond it the login answers 504.");
+    public static final Setting<Boolean> SOCIAL_CONNECT_BY_VERIFIED_EMAIL = define("social_connect_by_verified_email",
+            false, Settings::bool, "SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT",
+            "A first social login whose address the provider asserts as verified joins the existing account that "
+                    + "confirmed the same address, instead of answering 400 `User is already registered with this "
+                    + "e-mail address.`");
+
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,
             "REST_AUTH *_SERIALIZER",
@@ -222,9 +238,13 @@ public final class Settings {
     private static final Map<String, Setting<?>> BY_KEY = index();
 
     private final Map<Setting<?>, Object> values;
+    private final SocialApps socialValues;
+    private final List<SocialApp> socialApps;
 
-    private Settings(Map<Setting<?>, Object> values) {
+    private Settings(Map<Setting<?>, Object> values, SocialApps socialValues) {
         this.values = Collections.unmodifiableMap(new HashMap<>(values));
+        this.socialValues = socialValues.copy();
+        this.socialApps = socialValues.build(get(SOCIAL_PROVIDERS));
     }
 
     /** Every setting, in declaration order. */
@@ -248,10 +268,19 @@ public final class Settings {
         return (T) values.get(setting);
     }
 
+    /**
+     * The social login providers, in {@code social_providers} order, each checked as a whole: its client id (and
+     * whatever else its type needs) is set, and no key was given that its type does not use.
+     */
+    public List<SocialApp> socialApps() {
+        return socialApps;
+    }
+
     /** A copy with some values replaced (raw strings, parsed like any other source). */
     public Settings with(Map<String, String> overrides) {
         Builder builder = new Builder();
         builder.values.putAll(values);
+        builder.social = socialValues.copy();
         overrides.forEach(builder::set);
         return builder.build();
     }
@@ -265,12 +294,14 @@ public final class Settings {
             String shown = value == null ? "(unset)" : setting.secret() ? "********" : String.valueOf(value);
             out.add(setting.key() + "=" + shown);
         }
+        socialValues.describe(out);
         return out.toString();
     }
 
     /** Collects values; {@link #build()} checks them. Not thread-safe. */
     public static final class Builder {
         private final Map<Setting<?>, Object> values = new HashMap<>();
+        private SocialApps social = new SocialApps();
 
         private Builder() {
             for (Setting<?> setting : ALL) {
@@ -279,11 +310,15 @@ public final class Settings {
         }
 
         /**
-         * Sets a value from its raw text.
+         * Sets a value from its raw text; {@code social.<id>.<key>} sets a social provider's key.
          *
          * @throws SettingsException for an unknown key or a value that does not parse
          */
         public Builder set(String key, String raw) {
+            if (SocialApps.isSocialKey(key)) {
+                social.set(key, raw);
+                return this;
+            }
             Setting<?> setting = BY_KEY.get(key);
             if (setting == null) {
                 throw new SettingsException("unknown setting '" + key + "'" + suggestion(key));
@@ -298,13 +333,29 @@ public final class Settings {
             return this;
         }
 
+        /**
+         * @throws SettingsException when the social providers' settings do not fit together (see
+         *                           {@link Settings#socialApps()})
+         */
         public Settings build() {
-            return new Settings(values);
+            return new Settings(values, social);
         }
     }
 
     static Setting<?> byKey(String key) {
         return BY_KEY.get(key);
+    }
+
+    /**
+     * The key an environment variable names, from its name without {@code RESTAUTH_}, lower-cased:
+     * {@code session_login} stays so, {@code social_keycloak_client_id} is {@code social.keycloak.client_id}.
+     */
+    static String keyOfEnvironmentName(String lowerCaseName) {
+        if (BY_KEY.containsKey(lowerCaseName)) {
+            return lowerCaseName;
+        }
+        String social = SocialApps.fromEnvironmentName(lowerCaseName);
+        return social != null ? social : lowerCaseName;
     }
 
     private static String suggestion(String key) {
@@ -354,6 +405,21 @@ public final class Settings {
             throw new IllegalArgumentException("must not be blank");
         }
         return raw;
+    }
+
+    /** {@code social_providers}: ids that are URL segments and key parts, each once. */
+    static List<String> providerIds(String raw) {
+        List<String> ids = listParser(null).apply(raw);
+        for (String id : ids) {
+            if (!SocialKey.PROVIDER_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("'" + id + "' is not a provider id (lower-case letters and "
+                        + "digits, starting with a letter)");
+            }
+            if (ids.indexOf(id) != ids.lastIndexOf(id)) {
+                throw new IllegalArgumentException("'" + id + "' is listed twice");
+            }
+        }
+        return ids;
     }
 
     static String prefix(String raw) {
@@ -452,12 +518,13 @@ public final class Settings {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Settings && ((Settings) other).values.equals(values);
+        return other instanceof Settings && ((Settings) other).values.equals(values)
+                && ((Settings) other).socialValues.equals(socialValues);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(values);
+        return Objects.hash(values, socialValues);
     }
 
     static List<String> keys() {

@@ -17,7 +17,8 @@ import java.util.TreeMap;
  * <p>The properties file is named by the caller (a {@code --config} flag or a servlet context parameter), else by
  * the system property {@code restauth.config}, else by {@code RESTAUTH_CONFIG}; without one, only the other
  * sources count. A key no setting has fails the load, whichever source it came from, so a typo never goes
- * unnoticed.
+ * unnoticed. A social provider's {@code social.<id>.<key>} is {@code restauth.social.<id>.<key>} as a system property
+ * and {@code RESTAUTH_SOCIAL_<ID>_<KEY>} in the environment.
  */
 public final class SettingsLoader {
     /** The system property naming the properties file. */
@@ -52,7 +53,8 @@ public final class SettingsLoader {
         });
         new TreeMap<>(env).forEach((name, value) -> {
             if (name.startsWith("RESTAUTH_") && !name.equals(CONFIG_VARIABLE)) {
-                setFrom(builder, name.substring("RESTAUTH_".length()).toLowerCase(Locale.ROOT), value,
+                setFrom(builder, Settings.keyOfEnvironmentName(
+                        name.substring("RESTAUTH_".length()).toLowerCase(Locale.ROOT)), value,
                         "environment variable " + name);
             }
         });

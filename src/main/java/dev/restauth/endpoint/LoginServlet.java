@@ -32,7 +32,22 @@ public class LoginServlet extends ApiServlet {
 
     public LoginServlet(ApiSupport support, LoginSerializer serializer, TokenSerializer tokenSerializer,
                         LoginService logins, TokenService tokens, SessionService sessions, boolean sessionLogin) {
-        super(support, Access.ANYONE, "POST");
+        this(support, Access.ANYONE, serializer, logins, tokenSerializer, tokens, sessions, sessionLogin);
+    }
+
+    /**
+     * For views that prove the user some other way and answer as login does (dj-rest-auth's social views extend
+     * {@code LoginView}): they override {@link #post} and need no login serializer or password check.
+     */
+    protected LoginServlet(ApiSupport support, Access access, TokenSerializer tokenSerializer, TokenService tokens,
+                           SessionService sessions, boolean sessionLogin) {
+        this(support, access, null, null, tokenSerializer, tokens, sessions, sessionLogin);
+    }
+
+    private LoginServlet(ApiSupport support, Access access, LoginSerializer serializer, LoginService logins,
+                         TokenSerializer tokenSerializer, TokenService tokens, SessionService sessions,
+                         boolean sessionLogin) {
+        super(support, access, "POST");
         this.serializer = serializer;
         this.tokenSerializer = tokenSerializer;
         this.logins = logins;

@@ -68,7 +68,12 @@ public class ApiException extends RuntimeException {
 
     /** 404 {"detail":"Not found."}. */
     public static ApiException notFound() {
-        return new ApiException(404, dev.restauth.text.Messages.get("error.not_found"));
+        return notFound(dev.restauth.text.Messages.get("error.not_found"));
+    }
+
+    /** 404 with a detail saying what is missing. */
+    public static ApiException notFound(String detail) {
+        return new ApiException(404, detail);
     }
 
     /**
@@ -95,6 +100,16 @@ public class ApiException extends RuntimeException {
         String key = retryAfterSeconds == 1 ? "error.throttled.one" : "error.throttled.other";
         return new ApiException(429, dev.restauth.text.Messages.get(key, retryAfterSeconds),
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    /** 502: a server restauth depends on (a social login provider) could not be used. */
+    public static ApiException badGateway(String detail) {
+        return new ApiException(502, detail);
+    }
+
+    /** 504: a server restauth depends on (a social login provider) did not answer in time. */
+    public static ApiException gatewayTimeout(String detail) {
+        return new ApiException(504, detail);
     }
 
     /** 503 with {@code Retry-After}: the server is saturated, the client should come back shortly. */

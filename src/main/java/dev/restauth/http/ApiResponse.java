@@ -1,5 +1,6 @@
 package dev.restauth.http;
 
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import java.util.ArrayList;
@@ -7,21 +8,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A successful answer: status, JSON body (none for 204) and extra headers such as {@code Set-Cookie}. */
+/**
+ * A successful answer: status, JSON body (an object, or a list for list endpoints; none for 204) and extra headers
+ * such as {@code Set-Cookie}.
+ */
 public final class ApiResponse {
     private final int status;
-    private final JsonObject body;
+    private final JsonElement body;
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> cookies = new ArrayList<>();
     private boolean sessionUsed;
 
-    private ApiResponse(int status, JsonObject body) {
+    private ApiResponse(int status, JsonElement body) {
         this.status = status;
         this.body = body;
     }
 
-    /** 200 with a body. */
-    public static ApiResponse ok(JsonObject body) {
+    /** 200 with a body: an object, or a list (DRF's list views). */
+    public static ApiResponse ok(JsonElement body) {
         return new ApiResponse(200, body);
     }
 
@@ -77,7 +81,7 @@ public final class ApiResponse {
     }
 
     /** The body, or null for 204. */
-    public JsonObject body() {
+    public JsonElement body() {
         return body;
     }
 

@@ -1,6 +1,7 @@
 package dev.restauth.http;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import dev.restauth.auth.Authentication;
@@ -175,7 +176,7 @@ public abstract class ApiServlet extends HttpServlet {
         write(response, answer.status(), answer.body(), answer.headers(), List.of(), varyCookie, false);
     }
 
-    private void write(HttpServletResponse response, int status, JsonObject body, Map<String, String> headers,
+    private void write(HttpServletResponse response, int status, JsonElement body, Map<String, String> headers,
                        List<String> cookies, boolean varyCookie, boolean headOnly) throws IOException {
         response.setStatus(status);
         headers.forEach(response::setHeader);

@@ -11,7 +11,9 @@ public enum SerializerKey {
     PASSWORD_CHANGE_SERIALIZER(PasswordChangeSerializer.class),
     PASSWORD_RESET_SERIALIZER(PasswordResetSerializer.class),
     PASSWORD_RESET_CONFIRM_SERIALIZER(PasswordResetConfirmSerializer.class),
-    REGISTER_SERIALIZER(RegisterSerializer.class);
+    REGISTER_SERIALIZER(RegisterSerializer.class),
+    SOCIAL_LOGIN_SERIALIZER(SocialLoginSerializer.class),
+    SOCIAL_CONNECT_SERIALIZER(SocialConnectSerializer.class);
 
     private final Class<?> type;
 

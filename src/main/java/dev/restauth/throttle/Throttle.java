@@ -12,6 +12,7 @@ import dev.restauth.user.Keys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Supplier;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * password of a password change, reset confirmation, social login) and every mail-sending endpoint asks it before
  * doing any work, so an attempt over a limit costs no password hash and tells nothing about the account.
  *
- * <p>Use it around a credential check like this (social login does exactly this, with the provider as key):
+ * <p>Use it around a credential check like this (or let {@link #guard} do it, as social login does):
  * <pre>{@code
  * Throttle.Attempt attempt = throttle.begin(Action.SOCIAL_LOGIN, request.clientAddress(), "facebook"); // or 429
  * Identity identity = provider.verify(token);      // throws when refused: the attempt stays a failure
@@ -92,6 +93,28 @@ public final class Throttle {
             throw ApiException.throttled(outcome.refusedFor());
         }
         return new Attempt(outcome.counted());
+    }
+
+    /**
+     * Runs a credential check as one attempt: a success when {@code check} returns, a failure when it throws, and
+     * neither ({@link Attempt#unchecked()}) when it fails with a 5xx, because then the other side (a provider, the
+     * hashing pool) was never asked and nothing was learnt about the credential.
+     *
+     * @throws ApiException 429 before {@code check} runs when a limit is full, or whatever {@code check} throws
+     */
+    public <T> T guard(Action action, String client, String key, Supplier<T> check) {
+        Attempt attempt = begin(action, client, key);
+        T result;
+        try {
+            result = check.get();
+        } catch (ApiException e) {
+            if (e.status() >= 500) {
+                attempt.unchecked();
+            }
+            throw e;
+        }
+        attempt.succeeded();
+        return result;
     }
 
     /**

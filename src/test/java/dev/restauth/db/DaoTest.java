@@ -159,6 +159,33 @@ class DaoTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.Kind.class)
+    void socialAccountsAreKeyedOnProviderAndExactUidAndLeaveWithTheirUser(TestDatabase.Kind kind) {
+        try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
+            User user = database.inTransaction(c -> new UserDao(c).insert(newUser("social", "")));
+            SocialAccountDao.SocialAccount account = database.inTransaction(c -> new SocialAccountDao(c)
+                    .insert(user.id(), "google", "Sub-1", JOINED, "{\"sub\":\"Sub-1\"}"));
+            assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c -> new SocialAccountDao(c)
+                    .insert(user.id(), "google", "Sub-1", JOINED, "{}")));
+            database.useTransaction(c -> {
+                SocialAccountDao accounts = new SocialAccountDao(c);
+                // OpenID Connect subjects are case-sensitive: another spelling is another account.
+                accounts.insert(user.id(), "google", "sub-1", JOINED, "{}");
+                accounts.insert(user.id(), "keycloak", "Sub-1", JOINED, "{}");
+                assertEquals(account, accounts.find("google", "Sub-1").orElseThrow());
+                assertEquals(3, accounts.findByUser(user.id()).size());
+                accounts.touch(account.id(), JOINED.plusSeconds(60), "{\"sub\":\"Sub-1\",\"x\":1}");
+                assertEquals(JOINED.plusSeconds(60), accounts.find("google", "Sub-1").orElseThrow().lastLogin());
+                assertFalse(accounts.delete(account.id(), user.id() + 1));
+                assertTrue(accounts.delete(account.id(), user.id()));
+                assertTrue(accounts.find("google", "Sub-1").isEmpty());
+            });
+            database.useTransaction(c -> Jdbc.update(c, "DELETE FROM restauth_user WHERE id = ?", user.id()));
+            assertEquals(List.of(), database.inTransaction(c -> new SocialAccountDao(c).findByUser(user.id())));
+        }
+    }
+
     private static Database migrated(TestDatabase test) {
         Database database = Database.of(test.dataSource());
         new Migrator(database, Clock.systemUTC()).migrate();

@@ -166,10 +166,7 @@ class AccountThrottleTest {
         TestServer.Builder builder = TestServer.builder()
                 .clock(clock)
                 .setting("throttle_enabled", "true")
-                .setting("email_backend", "smtp")
-                .setting("email_host", "127.0.0.1")
-                .setting("email_port", Integer.toString(smtp.port()))
-                .customize(app -> app.backgroundDelivery(false));
+                .mailTo(smtp.port());
         for (int i = 0; i < settings.length; i += 2) {
             builder.setting(settings[i], settings[i + 1]);
         }

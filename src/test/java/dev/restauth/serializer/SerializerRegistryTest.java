@@ -65,7 +65,8 @@ class SerializerRegistryTest {
         SettingsException e = assertThrows(SettingsException.class, () -> SerializerRegistry.build(entries, CONTEXT));
         assertEquals("serializer registry: unknown key 'LOGIN_SERIALISER'; known keys are [LOGIN_SERIALIZER, "
                 + "TOKEN_SERIALIZER, USER_DETAILS_SERIALIZER, PASSWORD_CHANGE_SERIALIZER, PASSWORD_RESET_SERIALIZER, "
-                + "PASSWORD_RESET_CONFIRM_SERIALIZER, REGISTER_SERIALIZER]", e.getMessage());
+                + "PASSWORD_RESET_CONFIRM_SERIALIZER, REGISTER_SERIALIZER, SOCIAL_LOGIN_SERIALIZER, "
+                + "SOCIAL_CONNECT_SERIALIZER]", e.getMessage());
     }
 
     @Test
