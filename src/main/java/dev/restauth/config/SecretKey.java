@@ -80,12 +80,16 @@ public final class SecretKey {
         new SecureRandom().nextBytes(random);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Files.createDirectories(file.toAbsolutePath().getParent());
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            if (posix) {
+                Files.createFile(file,
+                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file); // no POSIX permissions here: the directory's own protection applies
+            }
         } catch (FileAlreadyExistsException raced) {
             return; // another process created it first: use theirs
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
         }
         Files.writeString(file, key + "\n", StandardCharsets.UTF_8, StandardOpenOption.TRUNCATE_EXISTING);
     }

@@ -25,43 +25,26 @@ import java.util.StringJoiner;
  * {@code inspect_token}). A token restauth redeemed from a code is the app's by construction. Addresses from
  * Facebook are recorded unverified, as allauth records them. Thread-safe.
  */
-public final class FacebookProvider implements SocialProvider {
+public final class FacebookProvider extends AccessTokenProvider {
     /** The profile fields allauth asks for, in its order. */
     static final String FIELDS = "id,email,name,first_name,last_name,verified,locale,timezone,link,gender,"
             + "updated_time";
 
-    private final SocialApp app;
-    private final ProviderHttp http;
     private final String graph;
 
     public FacebookProvider(SocialApp app, ProviderHttp http) {
-        this.app = app;
-        this.http = http;
+        super(app, http);
         this.graph = app.graphUrl() + "/" + app.graphVersion();
     }
 
     @Override
-    public String id() {
-        return app.id();
-    }
-
-    @Override
-    public SocialIdentity authenticate(SocialCredentials credentials) {
-        String token;
-        if (credentials.accessToken() != null) {
-            token = credentials.accessToken();
-            requireTokenOfThisApp(token);
-        } else if (credentials.code() != null) {
-            token = CodeGrants.accessToken(id(), http, CodeGrants.tokenRequest(URI.create(graph + "/oauth/access_token"),
-                    app, CodeGrants.ClientAuth.POST, credentials)).getValue();
-        } else {
-            throw ProviderErrors.inputRequired();
-        }
-        return profile(token);
+    protected URI tokenEndpoint() {
+        return URI.create(graph + "/oauth/access_token");
     }
 
     /** Graph's {@code debug_token}, asked with the app's own token ({@code <app id>|<app secret>}). */
-    private void requireTokenOfThisApp(String token) {
+    @Override
+    protected void requireTokenOfThisApp(String token) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("input_token", token);
         query.put("access_token", app.clientId() + "|" + app.secret());
@@ -72,7 +55,8 @@ public final class FacebookProvider implements SocialProvider {
         }
     }
 
-    private SocialIdentity profile(String token) {
+    @Override
+    protected SocialIdentity profile(String token) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("fields", FIELDS);
         query.put("access_token", token);

@@ -24,35 +24,20 @@ import java.util.Base64;
  * app's own credentials), which GitHub answers with 200 only for a live token issued to this app: a token of any
  * other app would otherwise log in as its user here. Thread-safe.
  */
-public final class GitHubProvider implements SocialProvider {
+public final class GitHubProvider extends AccessTokenProvider {
     private static final String MEDIA_TYPE = "application/vnd.github+json";
 
-    private final SocialApp app;
-    private final ProviderHttp http;
-
     public GitHubProvider(SocialApp app, ProviderHttp http) {
-        this.app = app;
-        this.http = http;
+        super(app, http);
     }
 
     @Override
-    public String id() {
-        return app.id();
+    protected URI tokenEndpoint() {
+        return URI.create(app.oauthUrl() + "/access_token");
     }
 
     @Override
-    public SocialIdentity authenticate(SocialCredentials credentials) {
-        String token;
-        if (credentials.accessToken() != null) {
-            token = credentials.accessToken();
-            requireTokenOfThisApp(token);
-        } else if (credentials.code() != null) {
-            token = CodeGrants.accessToken(id(), http, CodeGrants.tokenRequest(
-                    URI.create(app.oauthUrl() + "/access_token"), app, CodeGrants.ClientAuth.POST, credentials))
-                    .getValue();
-        } else {
-            throw ProviderErrors.inputRequired();
-        }
+    protected SocialIdentity profile(String token) {
         JsonObject user = Answers.object(http.call(id(), api("/user", token)));
         Address address = address(token, Answers.text(user, "email"));
         return Identities.of(id(), Answers.text(user, "id"), address.email(), address.verified(), null, null,
@@ -60,7 +45,8 @@ public final class GitHubProvider implements SocialProvider {
     }
 
     /** GitHub's "check a token" call, authenticated as the app (HTTP Basic with the client id and secret). */
-    private void requireTokenOfThisApp(String token) {
+    @Override
+    protected void requireTokenOfThisApp(String token) {
         URI uri = URI.create(app.apiUrl() + "/applications/"
                 + URLEncoder.encode(app.clientId(), StandardCharsets.UTF_8) + "/token");
         HTTPRequest request = new HTTPRequest(HTTPRequest.Method.POST, uri);

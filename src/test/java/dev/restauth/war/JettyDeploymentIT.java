@@ -1,5 +1,7 @@
 package dev.restauth.war;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import dev.restauth.RestAuthListener;
 import dev.restauth.testing.Http;
 
@@ -25,6 +27,7 @@ class JettyDeploymentIT {
     static Path directory;
     static Deployment app;
     static Server server;
+    static WebAppContext webapp;
 
     @BeforeAll
     static void deploy() throws Exception {
@@ -35,7 +38,7 @@ class JettyDeploymentIT {
         connector.setPort(0);
         server.addConnector(connector);
 
-        WebAppContext webapp = new WebAppContext();
+        webapp = new WebAppContext();
         webapp.setContextPath("/restauth");
         webapp.setWar(Deployment.war().toString());
         webapp.setTempDirectory(Files.createDirectories(directory.resolve("jetty")).toFile());
@@ -59,6 +62,7 @@ class JettyDeploymentIT {
 
     @Test
     void theWarServesTheAccountFlow() {
+        assertTrue(webapp.isAvailable(), "the web application did not start");
         WarScenario.run(app, new Http("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
                 + "/restauth/rest-auth"));
     }

@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * Python's {@code json.dumps(obj, separators=(',', ':'))} for a Gson tree, character for character: the text
  * Django signs, so signatures match. Differences from Gson's own writer: every character outside printable
- * ASCII is a lower-case {@code \\uXXXX} escape ({@code ensure_ascii=True}), nothing HTML-ish ({@code < > & = '})
+ * ASCII is a lower-case {@code \\u} escape of four hex digits ({@code ensure_ascii=True}), nothing HTML-ish ({@code < > & = '})
  * is escaped, and floats are written as Python's {@code repr} writes them ({@code 1e+16}, {@code 1e-05},
  * {@code 100.0}, {@code NaN}, {@code Infinity}).
  *
