@@ -1,8 +1,9 @@
 # restauth: every day-to-day command. `make` alone lists them.
 MVN      ?= mvn -B -q
 JAVA     ?= java
-# The JVM flags the standalone server runs with (and the benchmark measures).
-JVM_FLAGS ?= -XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k -XX:TieredStopAtLevel=1
+# The JVM flags the standalone server runs with (and the benchmark measures): a small serial-collected heap keeps
+# memory low; the optimising compiler stays on, as it doubles the requests served per core.
+JVM_FLAGS ?= -XX:+UseSerialGC -Xms64m -Xmx256m -Xss512k
 JAR      := target/restauth.jar
 ARGS     ?=
 

@@ -7,19 +7,23 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keys derived from the secret key, one per purpose, so a value signed for one purpose never verifies for another,
- * plus the keyed hashes and random strings built from them. Thread-safe.
+ * plus the keyed hashes and random strings built from them. A purpose's key is derived once and kept, as every
+ * authenticated request hashes its token under the same one. Thread-safe.
  */
 public final class Keyring {
     private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final HexFormat HEX = HexFormat.of();
 
     private final byte[] secret;
+    private final Map<String, byte[]> purposeKeys = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     public Keyring(SecretKey secretKey) {
@@ -33,7 +37,8 @@ public final class Keyring {
 
     /** HMAC-SHA256 of {@code message} under the key derived for {@code purpose}, as 64 lowercase hex digits. */
     public String hash(String purpose, String message) {
-        return HEX.formatHex(hmac(hmac(secret, "restauth." + purpose), message));
+        byte[] key = purposeKeys.computeIfAbsent(purpose, name -> hmac(secret, "restauth." + name));
+        return HEX.formatHex(hmac(key, message));
     }
 
     /** Compares two strings in time independent of where they differ. */

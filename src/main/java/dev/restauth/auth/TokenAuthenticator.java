@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * {@code Authorization: Token <key>}, as DRF's {@code TokenAuthentication}: the keyword is matched
@@ -16,6 +17,7 @@ import java.util.Optional;
  */
 public final class TokenAuthenticator implements Authenticator {
     private static final String KEYWORD = "token";
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final TokenService tokens;
 
@@ -68,6 +70,6 @@ public final class TokenAuthenticator implements Authenticator {
         if (header == null || header.isBlank()) {
             return new String[0];
         }
-        return header.strip().split("\\s+");
+        return WHITESPACE.split(header.strip());
     }
 }

@@ -61,7 +61,7 @@ public final class TokenService {
             return Optional.empty();
         }
         String hash = lookupHash(key);
-        return database.inTransaction(connection -> new TokenDao(connection).findUserByKeyHash(hash));
+        return database.read(connection -> new TokenDao(connection).findUserByKeyHash(hash));
     }
 
     /** Deletes the user's token (logout); the next login issues a new key. */

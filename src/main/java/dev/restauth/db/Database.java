@@ -107,6 +107,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs a read of one statement on a connection in auto-commit mode: no transaction to open and commit, which is
+     * a third of the round trips of the request every authenticated call makes (its token lookup). Work of more
+     * than one statement, or that writes, belongs in {@link #inTransaction}.
+     */
+    public <T> T read(TransactionCallback<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return work.apply(connection);
+        } catch (SQLException e) {
+            throw DataAccessException.translate("(read)", e);
+        }
+    }
+
     /** {@link #inTransaction} for work without a result. */
     public void useTransaction(TransactionWork work) {
         inTransaction(connection -> {

@@ -81,7 +81,12 @@ public final class Jdbc {
 
     /** The instant in a column, or null for SQL NULL. */
     public static Instant instant(ResultSet row, String column) throws SQLException {
-        Object value = row.getObject(column);
+        return instant(row, row.findColumn(column));
+    }
+
+    /** The instant in the column at {@code index} (from 1), or null for SQL NULL. */
+    public static Instant instant(ResultSet row, int index) throws SQLException {
+        Object value = row.getObject(index);
         if (value == null) {
             return null;
         }
@@ -91,7 +96,7 @@ public final class Jdbc {
         if (value instanceof Timestamp) {
             return ((Timestamp) value).toLocalDateTime().toInstant(ZoneOffset.UTC);
         }
-        return row.getObject(column, LocalDateTime.class).toInstant(ZoneOffset.UTC);
+        return row.getObject(index, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 
     private static void bind(PreparedStatement statement, Object... params) throws SQLException {
