@@ -56,6 +56,13 @@ class UserDetailsEndpointTest {
     }
 
     @Test
+    void anyRunOfWhitespaceSeparatesTheKeywordFromTheKey() {
+        // DRF splits the header with bytes.split(): tabs and repeated spaces separate too, edges are ignored.
+        assertAnswerWithoutCookies(http.get("/user/", "Authorization", " tOkEn \t  " + aliceKey + "\t"), 200,
+                aliceJson("", ""), VARY_ACCEPT, ALLOW_USER);
+    }
+
+    @Test
     void theTokenKeywordWithoutAKeyIsUnauthorized() {
         assertAnswerWithoutCookies(http.get("/user/", "Authorization", "Token"), 401,
                 "{\"detail\":\"Invalid token header. No credentials provided.\"}", VARY_ACCEPT, ALLOW_USER);
