@@ -25,6 +25,19 @@ public final class Jdbc {
     private Jdbc() {
     }
 
+    /**
+     * A parameter compared with a {@code CHAR(n)} column (the hex hashes of tokens, sessions and counters), bound as
+     * {@code CHAR} so the database compares it as the column's own type: bound as a plain string, H2 converts the
+     * column's value at every step of the index search.
+     */
+    public record Fixed(String value) {
+    }
+
+    /** {@code value} as a {@link Fixed} parameter. */
+    public static Fixed fixed(String value) {
+        return new Fixed(value);
+    }
+
     /** Maps the current row of a result set; must not move the cursor. */
     @FunctionalInterface
     public interface RowMapper<T> {
@@ -104,6 +117,8 @@ public final class Jdbc {
             Object param = params[i];
             if (param instanceof Instant) {
                 statement.setObject(i + 1, LocalDateTime.ofInstant((Instant) param, ZoneOffset.UTC));
+            } else if (param instanceof Fixed) {
+                statement.setObject(i + 1, ((Fixed) param).value(), Types.CHAR);
             } else if (param == null) {
                 statement.setNull(i + 1, Types.NULL);
             } else {

@@ -29,7 +29,7 @@ public final class SessionDao {
     /** The session with this id hash, if it has not expired by {@code now}. */
     public Optional<SessionRow> findLive(String idHash, Instant now) {
         return Jdbc.one(connection, FIND, row -> new SessionRow(row.getString("id_hash"), row.getString("auth_hash"),
-                row.getString("csrf_hash"), Jdbc.instant(row, "expires"), UserDao.map(row, 5)), idHash, now);
+                row.getString("csrf_hash"), Jdbc.instant(row, "expires"), UserDao.map(row, 5)), Jdbc.fixed(idHash), now);
     }
 
     public void insert(String idHash, long userId, String authHash, String csrfHash, Instant created,
@@ -38,7 +38,7 @@ public final class SessionDao {
     }
 
     public void delete(String idHash) {
-        Jdbc.update(connection, DELETE, idHash);
+        Jdbc.update(connection, DELETE, Jdbc.fixed(idHash));
     }
 
     /** Ends every session of a user; returns how many there were. */

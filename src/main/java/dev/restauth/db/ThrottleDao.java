@@ -65,17 +65,17 @@ public final class ThrottleDao {
     public Counter hit(String name, String keyHash, Instant now, Instant newWindowEnd) {
         Jdbc.update(connection, hit, name, keyHash, newWindowEnd, now, now);
         return Jdbc.one(connection, FIND, row -> new Counter(row.getInt("hits"), Jdbc.instant(row, "window_end")),
-                name, keyHash).orElseThrow(() -> new DataAccessException("the upserted counter is missing", null));
+                name, Jdbc.fixed(keyHash)).orElseThrow(() -> new DataAccessException("the upserted counter is missing", null));
     }
 
     /** Takes back one hit of the window ending at {@code windowEnd}; nothing once that window has been replaced. */
     public void refund(String name, String keyHash, Instant windowEnd) {
-        Jdbc.update(connection, REFUND, name, keyHash, windowEnd);
+        Jdbc.update(connection, REFUND, name, Jdbc.fixed(keyHash), windowEnd);
     }
 
     /** Forgets a counter. */
     public void delete(String name, String keyHash) {
-        Jdbc.update(connection, DELETE, name, keyHash);
+        Jdbc.update(connection, DELETE, name, Jdbc.fixed(keyHash));
     }
 
     /** Removes every counter whose window ended by {@code now}; returns how many. */

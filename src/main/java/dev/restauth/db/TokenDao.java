@@ -28,7 +28,7 @@ public final class TokenDao {
 
     /** The owner of the token whose key hashes to {@code keyHash}. */
     public Optional<User> findUserByKeyHash(String keyHash) {
-        return Jdbc.one(connection, USER_BY_KEY_HASH, UserDao::map, keyHash);
+        return Jdbc.one(connection, USER_BY_KEY_HASH, UserDao::map, Jdbc.fixed(keyHash));
     }
 
     public Optional<TokenRow> findByUser(long userId) {
