@@ -100,7 +100,7 @@ public final class Bench {
                         + " s",
                 String.format("- database: embedded H2 file, %,d users unless said (tokens for all; the load uses "
                         + "%,d of them)", options.mainSize(), Seeder.SAMPLE),
-                String.format("- argon2id m=%d KiB, t=%d, p=%d; hashing threads: %s", 
+                String.format("- argon2id m=%d KiB, t=%d, p=%d; hashing threads: %s",
                         settings.get(Settings.ARGON2_MEMORY_KIB), settings.get(Settings.ARGON2_ITERATIONS),
                         settings.get(Settings.ARGON2_PARALLELISM), settings.get(Settings.HASHING_THREADS) == 0
                                 ? "one per core" : settings.get(Settings.HASHING_THREADS)),

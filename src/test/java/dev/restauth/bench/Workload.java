@@ -16,6 +16,8 @@ import java.util.List;
  */
 record Workload(Kind kind, List<String> items, String secret, Duration pause) {
     static final String PREFIX = "/rest-auth";
+    /** A prime step between the streams' starting points in the item list (the Lua script uses the same). */
+    static final int STREAM_OFFSET = 7919;
 
     /** The three requests the bench measures. */
     enum Kind {
@@ -81,7 +83,4 @@ record Workload(Kind kind, List<String> items, String secret, Duration pause) {
     private String item(int stream, long n) {
         return items.get((int) ((stream * (long) STREAM_OFFSET + n) % items.size()));
     }
-
-    /** A prime step between the streams' starting points in the item list (the Lua script uses the same). */
-    static final int STREAM_OFFSET = 7919;
 }
