@@ -31,8 +31,8 @@ createsuperuser: build ## create a superuser: make createsuperuser ARGS="--usern
 war: ## build target/restauth.war from the top-level web.xml (every build makes it too)
 	$(MVN) package -DskipTests
 
-bench: build ## measure throughput and latency against a bare baseline (not part of make test)
-	$(JAVA) -cp '$(JAR):target/lib/*' dev.restauth.bench.Bench $(ARGS)
+bench: build ## measure restauth against a bare baseline and argon2's bound: ARGS="--quick", "--soak" (not in make test)
+	$(JAVA) -Dbench.jvm_flags='$(JVM_FLAGS)' -cp 'target/test-classes:$(JAR):target/lib/*' dev.restauth.bench.Bench $(ARGS)
 
 clean: ## remove build output (keeps ./var/)
 	$(MVN) clean

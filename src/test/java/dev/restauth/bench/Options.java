@@ -1,0 +1,73 @@
+package dev.restauth.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The bench's command line ({@code make bench ARGS="..."}):
+ * <pre>
+ *   --runs N          runs of every figure (default 3; --quick: 1)
+ *   --duration S      seconds each throughput figure is measured (default 15; --quick: 5)
+ *   --quick           a smoke run in about three minutes: small tables, short loads, 3 cold starts
+ *   --soak            add the soak: mixed load for 30 minutes, then the RSS growth
+ *   --soak-minutes M  the soak's length (implies --soak)
+ *   --load wrk|builtin  the load generator (default: wrk when installed)
+ * </pre>
+ *
+ * @param sizes    user counts of the scale figure, smallest first; {@code mainSize} is one of them
+ * @param mainSize the database restauth and the baseline are compared on
+ */
+record Options(int runs, boolean quick, Duration warmup, Duration measure, Duration flood, Duration bound,
+               int coldStarts, List<Integer> sizes, int mainSize, String load, int soakMinutes) {
+    static final String USAGE = "usage: make bench ARGS=\"[--runs N] [--duration S] [--quick] [--soak] "
+            + "[--soak-minutes M] [--load wrk|builtin]\"";
+
+    static Options parse(String[] args) {
+        boolean quick = List.of(args).contains("--quick");
+        int runs = quick ? 1 : 3;
+        int measure = quick ? 5 : 15;
+        int soakMinutes = 0;
+        String load = "auto";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> {
+                    // read above: it sets the defaults the other options override
+                }
+                case "--runs" -> runs = positive(args, ++i);
+                case "--duration" -> measure = positive(args, ++i);
+                case "--soak" -> soakMinutes = Math.max(soakMinutes, 30);
+                case "--soak-minutes" -> soakMinutes = positive(args, ++i);
+                case "--load" -> load = value(args, ++i);
+                default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
+            }
+        }
+        if (!List.of("auto", "wrk", "builtin").contains(load)) {
+            throw new IllegalArgumentException("--load takes wrk or builtin\n" + USAGE);
+        }
+        List<Integer> sizes = quick ? List.of(1_000, 100_000) : List.of(1_000, 100_000, 1_000_000);
+        return new Options(runs, quick, Duration.ofSeconds(quick ? 2 : 5), Duration.ofSeconds(measure),
+                Duration.ofSeconds(quick ? 8 : 20), Duration.ofSeconds(quick ? 3 : 5), quick ? 3 : 5, sizes,
+                quick ? 1_000 : 100_000, load, soakMinutes);
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(args[i - 1] + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+
+    private static int positive(String[] args, int i) {
+        String value = value(args, i);
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(args[i - 1] + " takes a positive whole number, not " + value + "\n"
+                + USAGE);
+    }
+}
