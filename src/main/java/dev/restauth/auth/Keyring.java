@@ -15,15 +15,16 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Keys derived from the secret key, one per purpose, so a value signed for one purpose never verifies for another,
- * plus the keyed hashes and random strings built from them. A purpose's key is derived once and kept, as every
- * authenticated request hashes its token under the same one. Thread-safe.
+ * plus the keyed hashes and random strings built from them. A purpose's key is derived once and kept, keyed into
+ * a MAC that each hash copies, as every authenticated request hashes its token under the same one. Thread-safe.
  */
 public final class Keyring {
     private static final String ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final HexFormat HEX = HexFormat.of();
 
     private final byte[] secret;
-    private final Map<String, byte[]> purposeKeys = new ConcurrentHashMap<>();
+    /** Per purpose, a MAC initialised with the purpose's key; each hash works on a copy (a MAC is not shared). */
+    private final Map<String, Mac> purposeMacs = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
 
     public Keyring(SecretKey secretKey) {
@@ -37,8 +38,8 @@ public final class Keyring {
 
     /** HMAC-SHA256 of {@code message} under the key derived for {@code purpose}, as 64 lowercase hex digits. */
     public String hash(String purpose, String message) {
-        byte[] key = purposeKeys.computeIfAbsent(purpose, name -> hmac(secret, "restauth." + name));
-        return HEX.formatHex(hmac(key, message));
+        Mac prototype = purposeMacs.computeIfAbsent(purpose, name -> mac(hmac(secret, "restauth." + name)));
+        return HEX.formatHex(copy(prototype).doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Compares two strings in time independent of where they differ. */
@@ -71,12 +72,25 @@ public final class Keyring {
     }
 
     private static byte[] hmac(byte[] key, String message) {
+        return mac(key).doFinal(message.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Mac mac(byte[] key) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+
+    /** A fresh copy of an initialised MAC: far cheaper than looking the algorithm up and keying it again. */
+    private static Mac copy(Mac prototype) {
+        try {
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the HmacSHA256 provider cannot copy a MAC", e);
         }
     }
 }
