@@ -30,8 +30,6 @@ import static dev.restauth.bench.Results.Unit;
  */
 public final class Bench {
     private static final Path ROOT = Path.of("target", "bench");
-    private static final String DEFAULT_FLAGS =
-            "-XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k -XX:TieredStopAtLevel=1";
 
     private Bench() {
     }
@@ -49,7 +47,11 @@ public final class Bench {
             System.err.println("bench: target/restauth.jar is missing; run `make bench`, which builds it");
             System.exit(2);
         }
-        String flags = System.getProperty("bench.jvm_flags", DEFAULT_FLAGS).trim();
+        String flags = System.getProperty("bench.jvm_flags", "").trim();
+        if (flags.isEmpty()) {
+            System.err.println("bench: the JVM flags of `make run` are missing; run `make bench`, which passes them");
+            System.exit(2);
+        }
         Machine machine = Machine.describe();
         String loadAtStart = Machine.loadAverage();
         LoadGenerator load = LoadGenerator.choose(options.load(), ROOT.resolve("scripts"));
