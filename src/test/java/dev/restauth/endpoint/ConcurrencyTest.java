@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.testing.Http;
+import dev.restauth.testing.Parallel;
 import dev.restauth.testing.TestServer;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,12 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
+
+
+
+
+
+
 
 /**
  * Requests of one user racing each other: every request is released by one start gate, so they hit the server
@@ -46,7 +47,7 @@ class ConcurrencyTest {
     void parallelFirstLoginsOfOneUserAllGetTheSameKey() throws Exception {
         server.createUser("racer", "racer@example.com", PASSWORD);
 
-        List<Http.Response> responses = inParallel(32, i -> http.post("/login/", Wire.credentials("racer", PASSWORD)));
+        List<Http.Response> responses = Parallel.run(32, i -> http.post("/login/", Wire.credentials("racer", PASSWORD)));
 
         Set<String> keys = new TreeSet<>();
         for (Http.Response response : responses) {
@@ -61,7 +62,7 @@ class ConcurrencyTest {
         server.createUser("changer", "changer@example.com", PASSWORD);
         String key = server.login("changer", PASSWORD);
 
-        List<Http.Response> responses = inParallel(16, i -> http.post("/password/change/",
+        List<Http.Response> responses = Parallel.run(16, i -> http.post("/password/change/",
                 "{\"new_password1\": \"" + newPassword(i) + "\", \"new_password2\": \"" + newPassword(i) + "\"}",
                 Http.token(key)));
 
@@ -84,33 +85,5 @@ class ConcurrencyTest {
 
     private static String newPassword(int i) {
         return "N3w-Tr0ub4dor&3x-" + i;
-    }
-
-    /** Runs {@code count} tasks on as many threads, all released at once; their results in task order. */
-    private static <T> List<T> inParallel(int count, IntFunction<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch ready = new CountDownLatch(count);
-        CountDownLatch gate = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                Callable<T> call = () -> {
-                    ready.countDown();
-                    gate.await();
-                    return task.apply(index);
-                };
-                futures.add(pool.submit(call));
-            }
-            ready.await();
-            gate.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

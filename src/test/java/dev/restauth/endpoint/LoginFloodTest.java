@@ -4,20 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.restauth.testing.Http;
 import dev.restauth.testing.MutableClock;
+import dev.restauth.testing.Parallel;
 import dev.restauth.testing.TestDatabase;
 import dev.restauth.testing.TestServer;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.util.ArrayList;
+
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
@@ -58,38 +55,12 @@ class LoginFloodTest {
                 server.createUser("alice", "alice@example.com", "Tr0ub4dor&3x");
                 Http http = server.http();
                 Map<Integer, Integer> statuses = new TreeMap<>();
-                for (Http.Response response : inParallel(FLOOD,
+                for (Http.Response response : Parallel.run(FLOOD,
                         i -> http.post("/login/", Wire.credentials("alice", WRONG), headers.apply(i)))) {
                     statuses.merge(response.status(), 1, Integer::sum);
                 }
                 return statuses;
             }
-        }
-    }
-
-    private static <T> List<T> inParallel(int count, IntFunction<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch ready = new CountDownLatch(count);
-        CountDownLatch gate = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    gate.await();
-                    return task.apply(index);
-                }));
-            }
-            ready.await();
-            gate.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
