@@ -2,6 +2,7 @@ package dev.restauth.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.restauth.testing.Parallel;
 import dev.restauth.testing.TestDatabase;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,15 +10,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** The rate-limit counters' upsert on each database: exact counts, windows that end, and races. */
 class ThrottleDaoTest {
@@ -78,7 +73,7 @@ class ThrottleDaoTest {
     void racingHitsOnANewCounterEachSeeADifferentCount(TestDatabase.Kind kind) throws Exception {
         int threads = 40;
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            List<Integer> counts = inParallel(threads, () -> {
+            List<Integer> counts = Parallel.run(threads, i -> {
                 for (int attempt = 1; ; attempt++) {
                     try {
                         return hit(database, "race", KEY, T0, END).hits();
@@ -104,27 +99,5 @@ class ThrottleDaoTest {
         Database database = Database.of(test.dataSource());
         new Migrator(database, Clock.systemUTC()).migrate();
         return database;
-    }
-
-    private static <T> List<T> inParallel(int count, Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(count);
-        CountDownLatch gate = new CountDownLatch(1);
-        try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                futures.add(pool.submit(() -> {
-                    gate.await();
-                    return task.call();
-                }));
-            }
-            gate.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

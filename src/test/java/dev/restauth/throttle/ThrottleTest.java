@@ -13,6 +13,7 @@ import dev.restauth.db.Jdbc;
 import dev.restauth.db.Migrator;
 import dev.restauth.error.ApiException;
 import dev.restauth.testing.MutableClock;
+import dev.restauth.testing.Parallel;
 import dev.restauth.testing.TestDatabase;
 import dev.restauth.testing.TestServer;
 
@@ -26,10 +27,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** The decision point itself, on a real database with a clock the test moves. */
 class ThrottleTest {
@@ -190,32 +187,20 @@ class ThrottleTest {
     void racingAttemptsGetExactlyTheLimitThroughOnEveryDatabase(TestDatabase.Kind kind) throws Exception {
         int racers = 60;
         Throttle throttle = throttle(database(kind), Map.of("throttle_login_failed", "7/5m"));
-        ExecutorService pool = Executors.newFixedThreadPool(racers);
-        CountDownLatch gate = new CountDownLatch(1);
-        try {
-            List<Future<Integer>> results = new ArrayList<>();
-            for (int i = 0; i < racers; i++) {
-                results.add(pool.submit(() -> {
-                    gate.await();
-                    try {
-                        throttle.begin(Action.LOGIN, CLIENT, "alice");
-                        return 400;
-                    } catch (ApiException e) {
-                        return e.status();
-                    }
-                }));
+        List<Integer> statuses = Parallel.run(racers, i -> {
+            try {
+                throttle.begin(Action.LOGIN, CLIENT, "alice");
+                return 400;
+            } catch (ApiException e) {
+                return e.status();
             }
-            gate.countDown();
-            int admitted = 0;
-            for (Future<Integer> result : results) {
-                int status = result.get();
-                assertTrue(status == 400 || status == 429, "status " + status);
-                admitted += status == 400 ? 1 : 0;
-            }
-            assertEquals(7, admitted);
-        } finally {
-            pool.shutdownNow();
+        });
+        int admitted = 0;
+        for (int status : statuses) {
+            assertTrue(status == 400 || status == 429, "status " + status);
+            admitted += status == 400 ? 1 : 0;
         }
+        assertEquals(7, admitted);
     }
 
     private int rows(Database database) {
