@@ -114,10 +114,17 @@ public final class Database implements AutoCloseable {
      */
     public <T> T read(TransactionCallback<T> work) {
         try (Connection connection = dataSource.getConnection()) {
-            if (!connection.getAutoCommit()) {
+            boolean inTransaction = !connection.getAutoCommit(); // an application's pool may hand them out so
+            if (inTransaction) {
                 connection.setAutoCommit(true);
             }
-            return work.apply(connection);
+            try {
+                return work.apply(connection);
+            } finally {
+                if (inTransaction) {
+                    connection.setAutoCommit(false); // the connection goes back to its pool as it came
+                }
+            }
         } catch (SQLException e) {
             throw DataAccessException.translate("(read)", e);
         }
