@@ -14,6 +14,7 @@ import dev.restauth.user.User;
 
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,8 +81,9 @@ public final class LoginService {
             if (verificationMandatory && !new EmailAddressDao(connection).isVerified(user.id(), user.email())) {
                 return Optional.empty();
             }
-            users.updateLastLogin(user.id(), clock.instant());
-            return users.findById(user.id());
+            Instant now = clock.instant();
+            users.updateLastLogin(user.id(), now);
+            return Optional.of(user.loggedIn(now, upgraded != null ? upgraded : user.password()));
         });
         return loggedIn.orElseThrow(() -> ValidationException.nonField(Messages.get("login.email_not_verified")));
     }
@@ -91,7 +93,7 @@ public final class LoginService {
      * login burns one), as Django's {@code ModelBackend} does.
      */
     private Optional<User> check(Credentials credentials) {
-        Optional<User> candidate = database.inTransaction(connection -> find(connection, credentials));
+        Optional<User> candidate = database.read(connection -> find(connection, credentials));
         if (candidate.isEmpty()) {
             passwords.burn(credentials.password());
             return Optional.empty();

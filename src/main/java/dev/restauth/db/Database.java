@@ -108,9 +108,10 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs a read of one statement on a connection in auto-commit mode: no transaction to open and commit, which is
-     * a third of the round trips of the request every authenticated call makes (its token lookup). Work of more
-     * than one statement, or that writes, belongs in {@link #inTransaction}.
+     * Runs a read on a connection in auto-commit mode: no transaction to open and commit, which is a third of the
+     * round trips of the request every authenticated call makes (its token lookup). Each statement sees the data as
+     * of its own start, so a read of several statements must not need them to agree (a login's "by address, else
+     * by username" does not); work that writes, or reads that must agree, belong in {@link #inTransaction}.
      */
     public <T> T read(TransactionCallback<T> work) {
         try (Connection connection = dataSource.getConnection()) {

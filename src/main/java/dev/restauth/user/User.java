@@ -16,6 +16,12 @@ public record User(long id, String username, String email, String password, Stri
         return !password.startsWith("!");
     }
 
+    /** This user as a login leaves them: logged in {@code when}, with the password hash now stored. */
+    public User loggedIn(Instant when, String storedPassword) {
+        return new User(id, username, email, storedPassword, firstName, lastName, active, staff, superuser,
+                dateJoined, when);
+    }
+
     /** Never prints the password hash. */
     @Override
     public String toString() {
