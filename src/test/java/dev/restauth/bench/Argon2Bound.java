@@ -14,15 +14,19 @@ import java.util.concurrent.atomic.LongAdder;
  * machine. Each login verifies one hash and each registration makes one, so neither can beat this.
  */
 final class Argon2Bound {
-    private Argon2Bound() {
+    private final Argon2Hasher hasher;
+    private final int threads;
+
+    Argon2Bound(Settings settings) {
+        hasher = new Argon2Hasher(settings.get(Settings.ARGON2_MEMORY_KIB), settings.get(Settings.ARGON2_ITERATIONS),
+                settings.get(Settings.ARGON2_PARALLELISM));
+        int configured = settings.get(Settings.HASHING_THREADS);
+        threads = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
+        hasher.encode(Seeder.PASSWORD); // loads libargon2 before any clock starts
     }
 
-    static double hashesPerSecond(Settings settings, Duration duration) {
-        Argon2Hasher hasher = new Argon2Hasher(settings.get(Settings.ARGON2_MEMORY_KIB),
-                settings.get(Settings.ARGON2_ITERATIONS), settings.get(Settings.ARGON2_PARALLELISM));
-        int configured = settings.get(Settings.HASHING_THREADS);
-        int threads = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
-        hasher.encode(Seeder.PASSWORD); // loads libargon2 before the clock starts
+    /** Hashes flat out on every hashing thread for {@code duration}. */
+    Tally measure(Duration duration) {
         LongAdder hashes = new LongAdder();
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
@@ -45,6 +49,18 @@ final class Argon2Bound {
                 throw new IllegalStateException("interrupted while hashing", e);
             }
         }
-        return hashes.sum() / ((System.nanoTime() - start) / 1e9);
+        return new Tally(hashes.sum(), (System.nanoTime() - start) / 1e9);
+    }
+
+    /** Hashes made in some seconds; tallies of several slices add up. */
+    record Tally(long hashes, double seconds) {
+        static Tally sum(List<Tally> slices) {
+            return new Tally(slices.stream().mapToLong(Tally::hashes).sum(),
+                    slices.stream().mapToDouble(Tally::seconds).sum());
+        }
+
+        double perSecond() {
+            return hashes / seconds;
+        }
     }
 }

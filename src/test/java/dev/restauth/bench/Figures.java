@@ -2,15 +2,21 @@ package dev.restauth.bench;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Measures every figure of the issue once per run, into {@link Results}: the servers run one at a time (an H2 file
- * has one process at a time), each warmed up before it is measured, each driven by the same load generator with the
- * same connections for the same time.
+ * Measures every figure of the issue once per run, into {@link Results}. What is compared runs side by side: the
+ * servers of the token figures (restauth, both baselines, restauth on the other table sizes) all at once, each on
+ * its own copy of its database, and logins and registrations beside the argon2 bound; each contender is warmed up,
+ * then measured in slices alternated with its rivals' ({@link Alternation}), with the same load generator and the
+ * same connections.
  */
 final class Figures {
     /** Connections for {@code GET /user/}: enough to keep both servers' CPUs busy. */
@@ -29,45 +35,47 @@ final class Figures {
     private final Options options;
     private final Launcher launcher;
     private final LoadGenerator load;
-    private final Map<Integer, Dataset> datasets;
+    private final Seeder seeder;
+    private final Argon2Bound bound;
     private final Results results;
 
-    Figures(Options options, Launcher launcher, LoadGenerator load, Map<Integer, Dataset> datasets,
+    Figures(Options options, Launcher launcher, LoadGenerator load, Seeder seeder, Argon2Bound bound,
             Results results) {
         this.options = options;
         this.launcher = launcher;
         this.load = load;
-        this.datasets = datasets;
+        this.seeder = seeder;
+        this.bound = bound;
         this.results = results;
     }
 
     /** All figures of run number {@code run}. */
     void run(int run) {
-        Dataset main = datasets.get(options.mainSize());
-        double bound = Argon2Bound.hashesPerSecond(Seeder.settings(main.settings()), options.bound());
-        results.add("bound", bound);
-        progress(run, "argon2 bound: %.1f hashes/s", bound);
-        for (BaselineServer.Lookup lookup : BaselineServer.Lookup.values()) {
-            try (ChildProcess baseline = launcher.baseline(main, lookup, "baseline-" + lookup + "-run" + run)) {
-                LoadResult user = userLoad(baseline, main);
-                record("user." + lookup, user);
-                progress(run, "baseline (%s) GET /user/: %s", lookup, user);
+        Dataset main = seeder.prepare(options.mainSize(), "restauth");
+        List<ChildProcess> started = new ArrayList<>();
+        try {
+            Server restauth = start(started, launcher.restauth(main, "restauth-run" + run), main);
+            Map<String, Server> servers = new LinkedHashMap<>();
+            for (BaselineServer.Lookup lookup : BaselineServer.Lookup.values()) {
+                Dataset copy = seeder.prepare(options.mainSize(), "baseline-" + lookup);
+                servers.put("user." + lookup, start(started, launcher.baseline(copy, lookup,
+                        "baseline-" + lookup + "-run" + run), copy));
             }
-        }
-        try (ChildProcess restauth = launcher.restauth(main, "restauth-run" + run)) {
-            restauthFigures(run, restauth, main, bound);
-        }
-        for (int size : options.sizes()) {
-            if (size != main.users()) {
-                try (ChildProcess restauth = launcher.restauth(datasets.get(size), "scale-" + size + "-run" + run)) {
-                    results.add("scale." + size, userLoad(restauth, datasets.get(size)).successRate());
+            servers.put("user.restauth", restauth);
+            for (int size : options.sizes()) {
+                if (size != main.users()) {
+                    Dataset dataset = seeder.prepare(size, "restauth");
+                    servers.put("scale." + size, start(started, launcher.restauth(dataset,
+                            "scale-" + size + "-run" + run), dataset));
                 }
             }
+            tokenFigures(run, servers, restauth);
+            servers.values().stream().filter(server -> server != restauth).forEach(server -> server.process().close());
+            hashingFigures(run, restauth);
+            overload(run, restauth.process(), main);
+        } finally {
+            started.forEach(ChildProcess::close);
         }
-        List<Integer> sizes = options.sizes();
-        results.add("scale.ratio", last("scale." + sizes.get(sizes.size() - 1)) / last("scale." + sizes.get(0)));
-        progress(run, "scale: %s", sizes.stream().map(s -> s + " users " + Math.round(last("scale." + s)) + "/s")
-                .toList());
         double[] coldStarts = new double[options.coldStarts()];
         for (int i = 0; i < coldStarts.length; i++) {
             coldStarts[i] = coldStartMillis(main);
@@ -77,39 +85,84 @@ final class Figures {
         progress(run, "cold starts: %s ms", Arrays.toString(coldStarts));
     }
 
-    private void restauthFigures(int run, ChildProcess restauth, Dataset main, double bound) {
-        int port = restauth.port();
-        load.run(port, Workload.user(main.keys()), USER_CONNECTIONS, options.warmup());
+    /**
+     * {@code GET /user/} on restauth, on both baselines and on restauth with the other table sizes, alternated;
+     * restauth's RSS idle and under this load.
+     */
+    private void tokenFigures(int run, Map<String, Server> servers, Server restauth) {
+        for (Server server : servers.values()) {
+            load.run(server.port(), server.tokenLoad(), USER_CONNECTIONS, options.warmup());
+        }
         sleep(IDLE);
-        results.add("rss.idle", restauth.rssMiB());
+        results.add("rss.idle", restauth.process().rssMiB());
+        restauth.process().resetPeak();
+        Map<String, List<LoadResult>> slices = new LinkedHashMap<>();
+        Map<String, Consumer<Duration>> contenders = new LinkedHashMap<>();
+        servers.forEach((name, server) -> {
+            List<LoadResult> own = slices.computeIfAbsent(name, n -> new ArrayList<>());
+            contenders.put(name, slice -> own.add(measured(load.run(server.port(), server.tokenLoad(),
+                    USER_CONNECTIONS, slice), 200, "GET /user/ (" + name + ")", server.process())));
+        });
+        Alternation.run(contenders, options.slice(), options.measure());
+        results.add("rss.token", restauth.process().peakRssMiB());
 
-        restauth.resetPeak();
-        LoadResult user = measured(load.run(port, Workload.user(main.keys()), USER_CONNECTIONS, options.measure()),
-                200, "GET /user/", restauth);
-        results.add("rss.token", restauth.peakRssMiB());
+        Function<String, LoadResult> merged = name -> LoadResult.merge(slices.get(name));
+        for (BaselineServer.Lookup lookup : BaselineServer.Lookup.values()) {
+            record("user." + lookup, merged.apply("user." + lookup));
+            progress(run, "baseline (%s) GET /user/: %s", lookup, merged.apply("user." + lookup));
+        }
+        LoadResult user = merged.apply("user.restauth");
         record("user.restauth", user);
-        results.add("scale." + main.users(), user.successRate());
         results.add("user.ratio", user.successRate() / last("user.PK"));
-        progress(run, "restauth GET /user/: %s; idle RSS %.0f MiB, under load %.0f MiB", user,
-                last("rss.idle"), last("rss.token"));
+        results.add("user.ratio.keyed", user.successRate() / last("user.KEYED_HASH"));
+        progress(run, "restauth GET /user/: %s; idle RSS %.0f MiB, under load %.0f MiB", user, last("rss.idle"),
+                last("rss.token"));
+        for (int size : options.sizes()) {
+            String name = size == options.mainSize() ? "user.restauth" : "scale." + size;
+            results.add("scale." + size, merged.apply(name).successRate());
+        }
+        List<Integer> sizes = options.sizes();
+        results.add("scale.ratio", last("scale." + sizes.get(sizes.size() - 1)) / last("scale." + sizes.get(0)));
+        progress(run, "scale: %s", sizes.stream().map(s -> s + " users " + Math.round(last("scale." + s)) + "/s")
+                .toList());
+    }
 
+    /** Logins, then registrations, each alternated with the argon2 bound. */
+    private void hashingFigures(int run, Server restauth) {
+        Dataset main = restauth.dataset();
         Workload logins = Workload.login(main.usernames(), main.password());
-        load.run(port, logins, HASHING_CONNECTIONS, options.warmup());
-        LoadResult login = measured(load.run(port, logins, HASHING_CONNECTIONS, options.measure()), 200, "login",
-                restauth);
-        record("login", login);
-        results.add("login.ratio", login.successRate() / bound);
-        progress(run, "login: %s", login);
+        load.run(restauth.port(), logins, HASHING_CONNECTIONS, options.hashingWarmup());
+        LoadResult login = againstBound("login", slice -> measured(load.run(restauth.port(), logins,
+                HASHING_CONNECTIONS, slice), 200, "login", restauth.process()));
+        progress(run, "login: %s; argon2 bound beside it %.1f hashes/s", login, last("bound.login"));
 
-        String prefix = "r" + run + "n";
-        load.run(port, Workload.registration("w" + prefix, main.password()), HASHING_CONNECTIONS, options.warmup());
-        LoadResult registration = measured(load.run(port, Workload.registration(prefix, main.password()),
-                HASHING_CONNECTIONS, options.measure()), 201, "registration", restauth);
-        record("registration", registration);
-        results.add("registration.ratio", registration.successRate() / bound);
-        progress(run, "registration: %s", registration);
+        load.run(restauth.port(), Workload.registration("w" + run + "n", main.password()), HASHING_CONNECTIONS,
+                options.hashingWarmup());
+        int[] slice = {0};
+        LoadResult registration = againstBound("registration", duration -> measured(load.run(restauth.port(),
+                Workload.registration("r" + run + "s" + ++slice[0] + "n", main.password()), HASHING_CONNECTIONS,
+                duration), 201, "registration", restauth.process()));
+        progress(run, "registration: %s; argon2 bound beside it %.1f hashes/s", registration,
+                last("bound.registration"));
+    }
 
-        overload(run, restauth, main);
+    /**
+     * {@code work} alternated with the argon2 bound (measured while the server idles); records both, and the ratio
+     * of work done to hashes possible as {@code <name>.ratio}.
+     */
+    private LoadResult againstBound(String name, Function<Duration, LoadResult> work) {
+        List<Argon2Bound.Tally> hashes = new ArrayList<>();
+        List<LoadResult> done = new ArrayList<>();
+        Map<String, Consumer<Duration>> contenders = new LinkedHashMap<>();
+        contenders.put("argon2 bound", slice -> hashes.add(bound.measure(slice)));
+        contenders.put(name, slice -> done.add(work.apply(slice)));
+        Alternation.run(contenders, options.slice(), options.measure());
+        LoadResult result = LoadResult.merge(done);
+        double possible = Argon2Bound.Tally.sum(hashes).perSecond();
+        record(name, result);
+        results.add("bound." + name, possible);
+        results.add(name + ".ratio", result.successRate() / possible);
+        return result;
     }
 
     /**
@@ -140,7 +193,7 @@ final class Figures {
      * minute: the growth from the first sixth (minute 5 of 30) to the end, once the heap has found its size.
      */
     void soak() {
-        Dataset main = datasets.get(options.mainSize());
+        Dataset main = seeder.prepare(options.mainSize(), "soak");
         int minutes = options.soakMinutes();
         int settled = Math.max(1, minutes / 6);
         try (ChildProcess restauth = launcher.restauth(main, "soak")) {
@@ -163,14 +216,6 @@ final class Figures {
                 }
             }
         }
-    }
-
-    /** Warm-up, then the measured {@code GET /user/} load; every answer must be a 200. */
-    private LoadResult userLoad(ChildProcess server, Dataset dataset) {
-        int port = server.port();
-        Workload user = Workload.user(dataset.keys());
-        load.run(port, user, USER_CONNECTIONS, options.warmup());
-        return measured(load.run(port, user, USER_CONNECTIONS, options.measure()), 200, "GET /user/", server);
     }
 
     /**
@@ -226,6 +271,22 @@ final class Figures {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static Server start(List<ChildProcess> started, ChildProcess process, Dataset dataset) {
+        started.add(process);
+        return new Server(process, dataset);
+    }
+
+    /** A server the bench started, and the database copy it serves. */
+    private record Server(ChildProcess process, Dataset dataset) {
+        int port() {
+            return process.port();
+        }
+
+        Workload tokenLoad() {
+            return Workload.user(dataset.keys());
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.bench;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -20,6 +21,31 @@ record LoadResult(long requests, double seconds, long p50Micros, long p99Micros,
                   Map<Integer, Long> statuses, long socketErrors, long timeouts, long missingRetryAfter) {
     LoadResult {
         statuses = Map.copyOf(new TreeMap<>(statuses));
+    }
+
+    /**
+     * The slices of one load as one result: counts and time added up, the latencies the median of the slices' (a
+     * percentile of the whole is not in the slices' summaries), the maximum the largest.
+     */
+    static LoadResult merge(List<LoadResult> slices) {
+        if (slices.isEmpty()) {
+            throw new IllegalArgumentException("no slices to merge");
+        }
+        Map<Integer, Long> statuses = new TreeMap<>();
+        slices.forEach(slice -> slice.statuses().forEach((status, n) -> statuses.merge(status, n, Long::sum)));
+        return new LoadResult(slices.stream().mapToLong(LoadResult::requests).sum(),
+                slices.stream().mapToDouble(LoadResult::seconds).sum(),
+                median(slices.stream().mapToLong(LoadResult::p50Micros).sorted().toArray()),
+                median(slices.stream().mapToLong(LoadResult::p99Micros).sorted().toArray()),
+                slices.stream().mapToLong(LoadResult::maxMicros).max().orElseThrow(), statuses,
+                slices.stream().mapToLong(LoadResult::socketErrors).sum(),
+                slices.stream().mapToLong(LoadResult::timeouts).sum(),
+                slices.stream().mapToLong(LoadResult::missingRetryAfter).sum());
+    }
+
+    private static long median(long[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** Successful (2xx) answers per second: a login refused with 503 is not a login. */

@@ -7,18 +7,24 @@ import java.util.List;
  * The bench's command line ({@code make bench ARGS="..."}):
  * <pre>
  *   --runs N          runs of every figure (default 3; --quick: 1)
- *   --duration S      seconds each throughput figure is measured (default 15; --quick: 5)
+ *   --duration S      seconds each contender of a throughput figure is measured per run, in alternated slices
+ *                     of 5 s (default 15; --quick: 5, in slices of 1 s)
  *   --quick           a smoke run in about three minutes: small tables, short loads, 3 cold starts
  *   --soak            add the soak: mixed load for 30 minutes, then the RSS growth
  *   --soak-minutes M  the soak's length (implies --soak)
  *   --load wrk|builtin  the load generator (default: wrk when installed)
  * </pre>
  *
- * @param sizes    user counts of the scale figure, smallest first; {@code mainSize} is one of them
- * @param mainSize the database restauth and the baseline are compared on
+ * @param warmup        load on a fresh server before it is measured
+ * @param hashingWarmup the same for logins and registrations, whose code paths, at a hundred requests a second, take
+ *                      longer to be compiled than token requests at tens of thousands
+ * @param measure       how long each contender is measured in a run, in alternated slices
+ * @param slice         one turn of a contender (see {@link Alternation})
+ * @param sizes         user counts of the scale figure, smallest first; {@code mainSize} is one of them
+ * @param mainSize      the database restauth and the baseline are compared on
  */
-record Options(int runs, boolean quick, Duration warmup, Duration measure, Duration flood, Duration bound,
-               int coldStarts, List<Integer> sizes, int mainSize, String load, int soakMinutes) {
+record Options(int runs, boolean quick, Duration warmup, Duration hashingWarmup, Duration measure, Duration slice,
+               Duration flood, int coldStarts, List<Integer> sizes, int mainSize, String load, int soakMinutes) {
     static final String USAGE = "usage: make bench ARGS=\"[--runs N] [--duration S] [--quick] [--soak] "
             + "[--soak-minutes M] [--load wrk|builtin]\"";
 
@@ -45,9 +51,9 @@ record Options(int runs, boolean quick, Duration warmup, Duration measure, Durat
             throw new IllegalArgumentException("--load takes wrk or builtin\n" + USAGE);
         }
         List<Integer> sizes = quick ? List.of(1_000, 100_000) : List.of(1_000, 100_000, 1_000_000);
-        return new Options(runs, quick, Duration.ofSeconds(quick ? 2 : 5), Duration.ofSeconds(measure),
-                Duration.ofSeconds(quick ? 8 : 20), Duration.ofSeconds(quick ? 3 : 5), quick ? 3 : 5, sizes,
-                quick ? 1_000 : 100_000, load, soakMinutes);
+        return new Options(runs, quick, Duration.ofSeconds(quick ? 2 : 10), Duration.ofSeconds(quick ? 3 : 20),
+                Duration.ofSeconds(measure), Duration.ofSeconds(Math.min(measure, quick ? 1 : 5)),
+                Duration.ofSeconds(quick ? 8 : 20), quick ? 3 : 5, sizes, quick ? 1_000 : 100_000, load, soakMinutes);
     }
 
     private static String value(String[] args, int i) {

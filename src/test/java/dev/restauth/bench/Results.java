@@ -67,7 +67,7 @@ final class Results {
 
         String format(double value) {
             String number = switch (this) {
-                case RATIO -> String.format("%.2f", value);
+                case RATIO -> String.format("%.3f", value);
                 case PERCENT -> String.format("%+.1f", value);
                 case MILLIS -> value < 10 ? String.format("%.2f", value) : String.format("%,.0f", value);
                 case PER_SECOND, HASHES -> value < 100 ? String.format("%.1f", value) : String.format("%,.0f", value);

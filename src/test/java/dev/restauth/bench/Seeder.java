@@ -47,7 +47,7 @@ import java.util.stream.Stream;
  *
  * <p>Each database is built once into {@code target/bench/cache/users-<n>-v<version>/} (a {@code complete} marker
  * tells a finished one from an interrupted one) and copied for every bench run into {@code target/bench/work/}, as
- * logins and registrations write to it. Users, the sample and the secret key come from a fixed random seed and a
+ * logins and registrations write to it; servers that run side by side get a copy each. Users, the sample and the secret key come from a fixed random seed and a
  * key generated at seeding, kept beside the database, so the tokens stay valid across runs.
  */
 final class Seeder {
@@ -75,13 +75,18 @@ final class Seeder {
         this.root = root;
     }
 
-    /** A fresh working copy of the database with {@code users} users, seeding it first if no cache has it. */
-    Dataset prepare(int users) {
+    /**
+     * A fresh working copy of the database with {@code users} users, seeding it first if no cache has it. Servers
+     * that run side by side each get their own copy (an H2 file serves one process at a time).
+     *
+     * @param copy names the copy: {@code target/bench/work/users-<n>-<copy>/}
+     */
+    Dataset prepare(int users, String copy) {
         Path cache = root.resolve("cache").resolve("users-" + users + "-v" + VERSION);
         if (!Files.exists(cache.resolve("complete"))) {
             seed(cache, users);
         }
-        Path work = root.resolve("work").resolve("users-" + users);
+        Path work = root.resolve("work").resolve("users-" + users + "-" + copy);
         try {
             deleteTree(work);
             Files.createDirectories(work);
