@@ -5,6 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.restauth.db.Database;
 
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -54,8 +55,9 @@ import javax.crypto.spec.SecretKeySpec;
  * </ul>
  *
  * <p>Usage: {@code BaselineServer <settings.properties> <tokens.tsv> pk|keyed_hash}. The settings file is the one
- * restauth is started with ({@code database_url}, {@code database_pool_size}, {@code secret_key}); the tokens file
- * holds {@code key<TAB>pk<TAB>username} lines. Prints {@code baseline serving http://127.0.0.1:<port>/} when ready.
+ * restauth is started with (the database, found as restauth finds it; {@code database_pool_size}; {@code secret_key});
+ * the tokens file holds {@code key<TAB>pk<TAB>username} lines. Prints {@code baseline serving
+ * http://127.0.0.1:<port>/} when ready.
  */
 public final class BaselineServer {
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
@@ -86,7 +88,7 @@ public final class BaselineServer {
 
         HikariConfig pool = new HikariConfig();
         pool.setPoolName("baseline");
-        pool.setJdbcUrl(settings.getProperty("database_url"));
+        pool.setJdbcUrl(Database.jdbcUrl(Seeder.settings(Path.of(args[0])))); // restauth's URL for these settings
         int size = Integer.parseInt(settings.getProperty("database_pool_size", "10"));
         pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(Math.min(2, size));

@@ -8,7 +8,7 @@ import java.util.List;
  * the load goes to, with their token keys.
  *
  * @param users    how many users the table holds
- * @param settings the properties file ({@code database_url}, {@code secret_key}, ...)
+ * @param settings the properties file ({@code data_dir}, {@code secret_key}, ...)
  * @param tokens   the sample's {@code key<TAB>pk<TAB>username} file, as {@link BaselineServer} reads it
  * @param sample   users with a token, in random order
  * @param password every seeded user's password

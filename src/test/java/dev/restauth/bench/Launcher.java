@@ -32,7 +32,8 @@ final class Launcher {
     ChildProcess baseline(Dataset dataset, BaselineServer.Lookup lookup, String label) {
         List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmFlags);
-        command.addAll(List.of("-cp", String.join(File.pathSeparator, "target/test-classes", "target/lib/*"),
+        command.addAll(List.of("-cp", String.join(File.pathSeparator, "target/test-classes", "target/restauth.jar",
+                "target/lib/*"),
                 BaselineServer.class.getName(), dataset.settings().toString(), dataset.tokens().toString(),
                 lookup.name()));
         return ChildProcess.start(command, log(label));

@@ -131,7 +131,7 @@ final class Seeder {
             String hash = new Argon2Hasher(settings.get(Settings.ARGON2_MEMORY_KIB),
                     settings.get(Settings.ARGON2_ITERATIONS), settings.get(Settings.ARGON2_PARALLELISM))
                     .encode(PASSWORD);
-            String url = settings.get(Settings.DATABASE_URL);
+            String url = Database.jdbcUrl(settings);
             insertUsers(url, users, hash);
             List<Dataset.SampleUser> sample = issueTokens(settings, users);
             Files.write(cache.resolve("tokens.tsv"), sample.stream()
@@ -195,7 +195,7 @@ final class Seeder {
             TokenService tokens = new TokenService(database, new Keyring(SecretKey.resolve(settings)),
                     Clock.systemUTC());
             List<Dataset.SampleUser> sample = new ArrayList<>();
-            try (Connection connection = DriverManager.getConnection(settings.get(Settings.DATABASE_URL));
+            try (Connection connection = DriverManager.getConnection(Database.jdbcUrl(settings));
                  PreparedStatement byName = connection.prepareStatement(PK_BY_USERNAME);
                  Statement statement = connection.createStatement();
                  ResultSet all = statement.executeQuery(ALL_PKS)) {
@@ -248,12 +248,11 @@ final class Seeder {
     /** Settings for a server on the database in {@code dir}, written to {@code dir/settings.properties}. */
     private static Path writeSettings(Path dir, String secret) throws IOException {
         Path file = dir.resolve("settings.properties");
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(DATABASE);
         Files.writeString(file, String.join("\n",
-                "# Written by the bench for one server: a generated secret key, the bench's own database.",
+                "# Written by the bench for one server: a generated secret key, the bench's own database, which is",
+                "# restauth's default one (no database_url): the H2 file data_dir/" + DATABASE + ", as `make run` has it.",
                 "mode=production",
                 "secret_key=" + secret,
-                "database_url=" + url,
                 "data_dir=" + dir.toAbsolutePath(),
                 "host=127.0.0.1",
                 "port=0",
