@@ -43,8 +43,7 @@ public final class Settings {
 
     // --- database -----------------------------------------------------------------------------------------------
     public static final Setting<String> DATABASE_URL = define("database_url", null, Settings::nonBlank,
-            "DATABASES", "JDBC URL (H2, PostgreSQL or MariaDB). Default: an H2 file database in `data_dir`, "
-                    + "its page cache a quarter of the heap.");
+            "DATABASES", "JDBC URL (H2, PostgreSQL or MariaDB). Default: an H2 file database in `data_dir`.");
     public static final Setting<String> DATABASE_USER = define("database_user", "", Function.identity(),
             "DATABASES USER", "Database user.");
     public static final Setting<String> DATABASE_PASSWORD = defineSecret("database_password", "",

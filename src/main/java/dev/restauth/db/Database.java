@@ -40,9 +40,6 @@ public final class Database implements AutoCloseable {
         this.dialect = detectDialect(dataSource);
     }
 
-    /** H2's own default page cache, which the default database never goes below. */
-    private static final long H2_MIN_CACHE_KIB = 16 * 1024;
-
     /** A pooled database from {@code database_url} (default: an H2 file in {@code data_dir}). */
     public static Database fromSettings(Settings settings) {
         HikariConfig config = new HikariConfig();
@@ -65,20 +62,14 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, false);
     }
 
-    /**
-     * The JDBC URL the settings name, or the default H2 file database under {@code data_dir}, whose page cache takes
-     * a quarter of the heap (64 MiB with {@code make run}'s flags) instead of H2's fixed 16 MiB: with a million users
-     * the pages that the active users' token and user rows sit on outgrow 16 MiB, and every lookup that misses the
-     * cache reads and decodes pages from the file again.
-     */
+    /** The JDBC URL the settings name, or the default H2 file database under {@code data_dir}. */
     public static String jdbcUrl(Settings settings) {
         String url = settings.get(Settings.DATABASE_URL);
         if (url != null) {
             return url;
         }
         Path file = settings.get(Settings.DATA_DIR).toAbsolutePath().resolve("restauth");
-        long cacheKiB = Math.max(H2_MIN_CACHE_KIB, Runtime.getRuntime().maxMemory() / 4 / 1024);
-        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=" + cacheKiB;
+        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /**
