@@ -10,6 +10,7 @@ import dev.restauth.error.ValidationException;
 import dev.restauth.password.UserAttributes;
 
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 
 import java.io.BufferedReader;
 import java.io.Console;
@@ -95,14 +96,25 @@ public final class Main {
         return false;
     }
 
+    /**
+     * Serves until the process is told to stop (Ctrl-C, SIGTERM). The stop runs in Jetty's shutdown hook: the
+     * connectors close, requests in flight finish, and then, still inside the hook, restauth closes (the outbox
+     * sender, the hashing pool, the database), so the JVM cannot exit with the H2 file half-closed and the last
+     * commits unwritten.
+     */
     private static int serve(Settings settings, PrintStream out) throws Exception {
         RestAuth app = RestAuth.builder(settings).build();
         Server server = RestAuthServer.create(app);
+        server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopped(LifeCycle stopped) {
+                app.close();
+            }
+        });
         server.start();
         out.printf("restauth serving http://%s:%d%s/ (database %s)%n", settings.get(Settings.HOST),
                 RestAuthServer.port(server), settings.get(Settings.MOUNT_PREFIX), redact(Database.jdbcUrl(settings)));
         server.join();
-        app.close();
         return 0;
     }
 
