@@ -51,7 +51,7 @@ record Options(int runs, boolean quick, Duration warmup, Duration hashingWarmup,
             throw new IllegalArgumentException("--load takes wrk or builtin\n" + USAGE);
         }
         List<Integer> sizes = quick ? List.of(1_000, 100_000) : List.of(1_000, 100_000, 1_000_000);
-        return new Options(runs, quick, Duration.ofSeconds(quick ? 2 : 10), Duration.ofSeconds(quick ? 3 : 20),
+        return new Options(runs, quick, Duration.ofSeconds(quick ? 2 : 10), Duration.ofSeconds(quick ? 3 : 45),
                 Duration.ofSeconds(measure), Duration.ofSeconds(Math.min(measure, quick ? 1 : 5)),
                 Duration.ofSeconds(quick ? 8 : 20), quick ? 3 : 5, sizes, quick ? 1_000 : 100_000, load, soakMinutes);
     }
