@@ -108,8 +108,9 @@ final class Figures {
 
         Function<String, LoadResult> merged = name -> LoadResult.merge(slices.get(name));
         for (BaselineServer.Lookup lookup : BaselineServer.Lookup.values()) {
-            record("user." + lookup, merged.apply("user." + lookup));
-            progress(run, "baseline (%s) GET /user/: %s", lookup, merged.apply("user." + lookup));
+            LoadResult baseline = merged.apply("user." + lookup);
+            record("user." + lookup, baseline);
+            progress(run, "baseline (%s) GET /user/: %s", lookup, baseline);
         }
         LoadResult user = merged.apply("user.restauth");
         record("user.restauth", user);
