@@ -1,13 +1,12 @@
 package dev.restauth;
 
-import dev.restauth.account.Accounts;
+import dev.restauth.account.CreateUser;
 import dev.restauth.config.Settings;
 import dev.restauth.config.SettingsException;
 import dev.restauth.config.SettingsLoader;
 import dev.restauth.db.Database;
 import dev.restauth.db.Migrator;
 import dev.restauth.error.ValidationException;
-import dev.restauth.password.UserAttributes;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -138,15 +137,9 @@ public final class Main {
         if (password == null) {
             return 1;
         }
-        // No outbox delivery from a short-lived command: mail is left to the server, which owns the console.
-        try (RestAuth app = RestAuth.builder(settings).backgroundDelivery(false).build()) {
-            List<String> problems = app.validators().validate(password,
-                    new UserAttributes(username, email, "", ""));
-            if (!problems.isEmpty()) {
-                problems.forEach(problem -> err.println("restauth: " + problem));
-                return 1;
-            }
-            app.accounts().create(new Accounts.NewAccount(username, email, password, true, true, true));
+        // No background work in a short-lived command: mail is left to the server, which owns the console.
+        try (RestAuth app = RestAuth.builder(settings).backgroundWork(false).build()) {
+            app.useCases().createUser().run(new CreateUser.NewAccount(username, email, password, true, true, true));
             out.println("Superuser created successfully.");
             return 0;
         } catch (ValidationException e) {

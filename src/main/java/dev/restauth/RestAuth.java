@@ -1,32 +1,28 @@
 package dev.restauth;
 
-import dev.restauth.account.AccountQueries;
-import dev.restauth.account.Accounts;
-import dev.restauth.account.EmailConfirmations;
-import dev.restauth.account.Registrations;
-import dev.restauth.account.PasswordResets;
+import dev.restauth.account.UseCases;
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Authenticator;
 import dev.restauth.auth.Keyring;
-import dev.restauth.auth.LoginService;
 import dev.restauth.auth.PasswordResetTokens;
 import dev.restauth.auth.Passwords;
 import dev.restauth.auth.SessionAuthenticator;
-import dev.restauth.auth.SessionService;
+import dev.restauth.auth.SessionCookies;
+import dev.restauth.auth.Sessions;
 import dev.restauth.auth.TokenAuthenticator;
-import dev.restauth.auth.TokenService;
+import dev.restauth.auth.Tokens;
 import dev.restauth.auth.crypto.Argon2Hasher;
 import dev.restauth.auth.crypto.DelegatingPasswordHasher;
 import dev.restauth.auth.crypto.HashingPool;
 import dev.restauth.auth.crypto.PasswordHasher;
 import dev.restauth.auth.crypto.Pbkdf2Sha256Hasher;
 import dev.restauth.auth.crypto.ResetTokenGenerator;
-import dev.restauth.config.AuthenticationMethod;
 import dev.restauth.config.EmailBackend;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
 import dev.restauth.db.Migrator;
+import dev.restauth.db.Sweeper;
 import dev.restauth.http.AllowedHosts;
 import dev.restauth.http.ApiServlet.ApiSupport;
 import dev.restauth.http.ClientAddresses;
@@ -40,10 +36,9 @@ import dev.restauth.mail.Outbox;
 import dev.restauth.mail.OutboxSender;
 import dev.restauth.mail.SmtpTransport;
 import dev.restauth.password.PasswordValidators;
+import dev.restauth.serializer.DatabaseUserQueries;
 import dev.restauth.serializer.SerializerContext;
 import dev.restauth.serializer.SerializerRegistry;
-import dev.restauth.social.ProviderHttp;
-import dev.restauth.social.SocialLogins;
 import dev.restauth.social.SocialProvider;
 import dev.restauth.social.SocialProviders;
 import dev.restauth.throttle.Throttle;
@@ -61,91 +56,70 @@ import javax.sql.DataSource;
  * running (standalone, WAR, library). No static state: a test may build as many independent instances as it likes.
  *
  * <p>{@link #servlet()} is what a container serves; {@link RestAuthFilter} puts restauth's authentication in front of
- * an application's own servlets. Building starts the outbox sender's thread (unless the builder turned it off);
- * {@link #close()} stops it, the hashing threads and, when restauth opened it, the connection pool. Thread-safe once
- * built.
+ * an application's own servlets; {@link #useCases()} lets an application or a tool act without HTTP (create a user,
+ * log one in). Building starts the outbox sender's and the sweeper's threads (unless the builder turned background
+ * work off); {@link #close()} stops them, the hashing threads and, when restauth opened it, the connection pool.
+ * Thread-safe once built.
  */
 public final class RestAuth implements AutoCloseable {
+    /** How often expired rate-limit windows and sessions are deleted. */
+    private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+
     private final Settings settings;
-    private final Clock clock;
     private final Database database;
     private final HashingPool hashingPool;
-    private final Keyring keyring;
-    private final Passwords passwords;
-    private final Throttle throttle;
-    private final PasswordValidators validators;
-    private final TokenService tokens;
-    private final SessionService sessions;
-    private final LoginService logins;
-    private final Accounts accounts;
-    private final Outbox outbox;
-    private final MailTemplates mailTemplates;
-    private final OutboxSender outboxSender;
-    private final PasswordResetTokens resetTokens;
-    private final PasswordResets passwordResets;
-    private final LinkTemplate passwordResetLinks;
-    private final LinkTemplate confirmationLinks;
-    private final EmailConfirmations confirmations;
-    private final Registrations registrations;
-    private final SocialProviders socialProviders;
-    private final SocialLogins socialLogins;
     private final Authentication authentication;
-    private final SerializerRegistry serializers;
+    private final UseCases useCases;
     private final Router router;
+    private final OutboxSender outboxSender;
+    private final Sweeper sweeper;
 
     private RestAuth(Builder builder) {
         this.settings = builder.settings;
-        this.clock = builder.clock;
-        this.keyring = new Keyring(builder.secretKey != null ? builder.secretKey : SecretKey.resolve(settings));
+        Clock clock = builder.clock;
+        Keyring keyring = new Keyring(builder.secretKey != null ? builder.secretKey : SecretKey.resolve(settings));
         this.database = builder.dataSource != null ? Database.of(builder.dataSource) : Database.fromSettings(settings);
         try {
             new Migrator(database, clock).migrate();
             int threads = settings.get(Settings.HASHING_THREADS);
             this.hashingPool = new HashingPool(threads > 0 ? threads : Runtime.getRuntime().availableProcessors(),
                     settings.get(Settings.HASHING_QUEUE));
-            this.passwords = new Passwords(builder.hasher != null ? builder.hasher : defaultHasher(settings),
+            Passwords passwords = new Passwords(builder.hasher != null ? builder.hasher : defaultHasher(settings),
                     hashingPool);
-            this.validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
+            PasswordValidators validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
                     settings.get(Settings.PASSWORD_MIN_LENGTH));
-            this.throttle = new Throttle(database, keyring, clock, settings);
-            this.tokens = new TokenService(database, keyring, clock);
-            this.sessions = new SessionService(database, keyring, clock, settings);
-            this.logins = new LoginService(database, passwords, throttle, clock, settings);
-            this.accounts = new Accounts(database, passwords, clock);
-            this.outbox = new Outbox(clock);
-            this.mailTemplates = MailTemplates.fromSettings(settings);
-            this.resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(keyring.secret(),
-                    Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));
-            this.passwordResets = new PasswordResets(database, resetTokens, mailTemplates, outbox, accounts, sessions,
-                    tokens, new PasswordResets.Options(
-                            settings.get(Settings.AUTHENTICATION_METHOD) != AuthenticationMethod.EMAIL,
-                            settings.get(Settings.LOGOUT_ON_PASSWORD_RESET)));
-            AllowedHosts allowedHosts = new AllowedHosts(settings.get(Settings.ALLOWED_HOSTS));
-            this.passwordResetLinks = new LinkTemplate(settings.get(Settings.PASSWORD_RESET_URL), allowedHosts);
-            this.confirmationLinks = new LinkTemplate(settings.get(Settings.EMAIL_CONFIRMATION_URL), allowedHosts);
-            this.confirmations = new EmailConfirmations(database, keyring.secret(), clock, settings, outbox,
-                    mailTemplates);
-            this.registrations = new Registrations(database, passwords, clock, settings, confirmations, throttle,
-                    mailTemplates, outbox);
-            ProviderHttp providerHttp = SocialProviders.http(settings);
-            this.socialProviders = SocialProviders.build(settings, providerHttp, builder.socialProviders);
-            this.socialLogins = new SocialLogins(database, clock, settings, confirmations);
-            this.authentication = new Authentication(authenticators());
-            this.serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
-                    new SerializerContext(settings, validators, passwords, new AccountQueries(database),
+            Tokens tokens = new Tokens(database, keyring, clock);
+            Sessions sessions = new Sessions(database, keyring, clock, settings);
+            PasswordResetTokens resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(
+                    keyring.secret(), Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));
+            this.authentication = new Authentication(authenticators(tokens, sessions));
+            this.useCases = UseCases.of(new UseCases.Parts(settings, clock, database, passwords, validators,
+                    new Throttle(database, keyring, clock, settings), tokens, sessions, resetTokens, new Outbox(clock),
+                    MailTemplates.fromSettings(settings), keyring));
+            SerializerRegistry serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
+                    new SerializerContext(settings, validators, passwords, new DatabaseUserQueries(database),
                             resetTokens));
-            this.router = Routes.build(this, new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES),
-                    new ClientAddresses(settings.get(Settings.TRUSTED_PROXIES))));
+            AllowedHosts allowedHosts = new AllowedHosts(settings.get(Settings.ALLOWED_HOSTS));
+            this.router = Routes.build(new Router(new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES),
+                    new ClientAddresses(settings.get(Settings.TRUSTED_PROXIES)))), new Routes.Parts(useCases,
+                    serializers, new LinkTemplate(settings.get(Settings.PASSWORD_RESET_URL), allowedHosts),
+                    new LinkTemplate(settings.get(Settings.EMAIL_CONFIRMATION_URL), allowedHosts),
+                    new SessionCookies(clock, settings),
+                    SocialProviders.build(settings, SocialProviders.http(settings), builder.socialProviders)));
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
                     OutboxSender.Policy.fromSettings(settings),
                     Duration.ofSeconds(settings.get(Settings.OUTBOX_POLL_INTERVAL)));
+            this.sweeper = new Sweeper(database, SWEEP_INTERVAL, List.of(
+                    tx -> tx.throttle().deleteExpired(clock.instant()),
+                    tx -> tx.sessions().deleteExpired(clock.instant())));
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
-        if (builder.backgroundDelivery) {
+        if (builder.backgroundWork) {
             outboxSender.start();
+            sweeper.start();
         }
     }
 
@@ -167,40 +141,14 @@ public final class RestAuth implements AutoCloseable {
         return database;
     }
 
+    /** The URL table the front servlet serves. */
     public Router router() {
         return router;
     }
 
-    public Accounts accounts() {
-        return accounts;
-    }
-
-    public PasswordValidators validators() {
-        return validators;
-    }
-
-    /**
-     * Rate limits and lockout, the one decision point of every credential path: a login of another kind (social,
-     * JWT refresh) asks it with {@code throttle().begin(Action..., request.clientAddress(), key)} before checking
-     * anything.
-     */
-    public Throttle throttle() {
-        return throttle;
-    }
-
-    /** The durable outbox: queue mail with {@code outbox().enqueue(connection, mail)} inside a transaction. */
-    public Outbox outbox() {
-        return outbox;
-    }
-
-    /** The mail templates ({@code password_reset_key}, {@code email_confirmation}, and any of the user's). */
-    public MailTemplates mailTemplates() {
-        return mailTemplates;
-    }
-
-    /** Delivers the outbox; {@link OutboxSender#deliverDue()} sends what is due now on the caller's thread. */
-    public OutboxSender outboxSender() {
-        return outboxSender;
+    /** Every use case, for an application's or a tool's own calls (create a user, log one in) without HTTP. */
+    public UseCases useCases() {
+        return useCases;
     }
 
     /**
@@ -211,67 +159,26 @@ public final class RestAuth implements AutoCloseable {
         return authentication;
     }
 
-    Clock clock() {
-        return clock;
+    /** Delivers the outbox; {@link OutboxSender#deliverDue()} sends what is due now on the caller's thread. */
+    public OutboxSender outboxSender() {
+        return outboxSender;
     }
 
-    Passwords passwords() {
-        return passwords;
-    }
-
-    TokenService tokens() {
-        return tokens;
-    }
-
-    SessionService sessions() {
-        return sessions;
-    }
-
-    LoginService logins() {
-        return logins;
-    }
-
-    SerializerRegistry serializers() {
-        return serializers;
-    }
-
-    PasswordResets passwordResets() {
-        return passwordResets;
-    }
-
-    LinkTemplate passwordResetLinks() {
-        return passwordResetLinks;
-    }
-
-    LinkTemplate confirmationLinks() {
-        return confirmationLinks;
-    }
-
-    EmailConfirmations confirmations() {
-        return confirmations;
-    }
-
-    Registrations registrations() {
-        return registrations;
-    }
-
-    SocialProviders socialProviders() {
-        return socialProviders;
-    }
-
-    SocialLogins socialLogins() {
-        return socialLogins;
+    /** Deletes expired rows; {@link Sweeper#sweep()} does it now on the caller's thread. */
+    public Sweeper sweeper() {
+        return sweeper;
     }
 
     @Override
     public void close() {
         // The sender first: a send in progress still needs the database to record its outcome.
         outboxSender.close();
+        sweeper.close();
         hashingPool.close();
         database.close();
     }
 
-    private List<Authenticator> authenticators() {
+    private List<Authenticator> authenticators(Tokens tokens, Sessions sessions) {
         Map<String, Authenticator> known = Map.of(
                 "token", new TokenAuthenticator(tokens),
                 "session", new SessionAuthenticator(sessions));
@@ -305,7 +212,7 @@ public final class RestAuth implements AutoCloseable {
         private SecretKey secretKey;
         private PasswordHasher hasher;
         private MailTransport mailTransport;
-        private boolean backgroundDelivery = true;
+        private boolean backgroundWork = true;
         private final List<SocialProvider> socialProviders = new ArrayList<>();
 
         private Builder(Settings settings) {
@@ -343,11 +250,12 @@ public final class RestAuth implements AutoCloseable {
         }
 
         /**
-         * Whether a background thread delivers the outbox (default: yes). Command-line tools and tests that drive
-         * delivery themselves, through {@link OutboxSender#deliverDue()}, turn it off.
+         * Whether background threads deliver the outbox and sweep expired rows (default: yes). Command-line tools and
+         * tests that drive them themselves, through {@link OutboxSender#deliverDue()} and {@link Sweeper#sweep()},
+         * turn them off.
          */
-        public Builder backgroundDelivery(boolean on) {
-            this.backgroundDelivery = on;
+        public Builder backgroundWork(boolean on) {
+            this.backgroundWork = on;
             return this;
         }
 

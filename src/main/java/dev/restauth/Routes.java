@@ -1,5 +1,19 @@
 package dev.restauth;
 
+import static dev.restauth.serializer.SerializerKey.LOGIN_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSWORD_CHANGE_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSWORD_RESET_CONFIRM_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSWORD_RESET_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.REGISTER_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.SOCIAL_ACCOUNT_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.SOCIAL_CONNECT_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.SOCIAL_LOGIN_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.TOKEN_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.USER_DETAILS_SERIALIZER;
+
+import dev.restauth.account.UseCases;
+import dev.restauth.auth.SessionCookies;
+import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.endpoint.LoginServlet;
 import dev.restauth.endpoint.LogoutServlet;
 import dev.restauth.endpoint.PasswordChangeServlet;
@@ -15,99 +29,61 @@ import dev.restauth.endpoint.social.SocialAccountListServlet;
 import dev.restauth.endpoint.social.SocialConnectServlet;
 import dev.restauth.endpoint.social.SocialLoginServlet;
 import dev.restauth.endpoint.social.UnconfiguredProviderServlet;
-import dev.restauth.config.Settings;
-import dev.restauth.http.ApiServlet.ApiSupport;
+import dev.restauth.http.LinkTemplate;
 import dev.restauth.http.Router;
-import dev.restauth.serializer.LoginSerializer;
-import dev.restauth.serializer.PasswordChangeSerializer;
-import dev.restauth.serializer.PasswordResetConfirmSerializer;
-import dev.restauth.serializer.PasswordResetSerializer;
-import dev.restauth.serializer.RegisterSerializer;
-import dev.restauth.serializer.SerializerKey;
 import dev.restauth.serializer.SerializerRegistry;
-import dev.restauth.serializer.SocialConnectSerializer;
-import dev.restauth.serializer.SocialLoginSerializer;
-import dev.restauth.serializer.TokenSerializer;
-import dev.restauth.serializer.UserDetailsSerializer;
 import dev.restauth.social.SocialProvider;
+import dev.restauth.social.SocialProviders;
 
 import java.util.List;
 
 /**
- * restauth's URL table, dj-rest-auth's {@code urls.py}: every endpoint, below the mount prefix, top to bottom.
- * Each path also answers without its trailing slash.
+ * restauth's URL table, dj-rest-auth's {@code urls.py}: every endpoint below the mount prefix, one line each, top to
+ * bottom, with the use case it calls. Each path also answers without its trailing slash.
  */
 final class Routes {
     /** Providers with a type of their own: their routes answer "not configured" until they are. */
     private static final List<String> BUILT_IN_PROVIDERS = List.of("facebook", "google", "github");
 
+    /** What the endpoints are built from. */
+    record Parts(UseCases useCases, SerializerRegistry serializers, LinkTemplate resetLinks,
+                 LinkTemplate confirmationLinks, SessionCookies cookies, SocialProviders providers) {
+    }
+
     private Routes() {
     }
 
-    static Router build(RestAuth app, ApiSupport support) {
-        return social(app, support, core(app, support));
-    }
-
-    private static Router core(RestAuth app, ApiSupport support) {
-        SerializerRegistry serializers = app.serializers();
-        Settings settings = app.settings();
-        return new Router()
-                .add("/password/reset/", new PasswordResetServlet(support,
-                        serializers.get(SerializerKey.PASSWORD_RESET_SERIALIZER, PasswordResetSerializer.class),
-                        app.passwordResets(), app.passwordResetLinks(), app.throttle()))
-                .add("/password/reset/confirm/", new PasswordResetConfirmServlet(support,
-                        serializers.get(SerializerKey.PASSWORD_RESET_CONFIRM_SERIALIZER,
-                                PasswordResetConfirmSerializer.class),
-                        app.passwordResets(), app.throttle()))
-                .add("/login/", new LoginServlet(support,
-                        serializers.get(SerializerKey.LOGIN_SERIALIZER, LoginSerializer.class),
-                        serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class),
-                        app.logins(), app.tokens(), app.sessions(), settings.get(Settings.SESSION_LOGIN)))
-                .add("/logout/", new LogoutServlet(support, app.tokens(), app.sessions(),
-                        settings.get(Settings.SESSION_LOGIN)))
-                .add("/user/", new UserDetailsServlet(support,
-                        serializers.get(SerializerKey.USER_DETAILS_SERIALIZER, UserDetailsSerializer.class),
-                        app.accounts()))
-                .add("/password/change/", new PasswordChangeServlet(support,
-                        serializers.get(SerializerKey.PASSWORD_CHANGE_SERIALIZER, PasswordChangeSerializer.class),
-                        app.accounts(), app.sessions(), app.tokens(), app.throttle(),
-                        settings.get(Settings.LOGOUT_ON_PASSWORD_CHANGE)))
-                // dj_rest_auth.registration.urls, mounted at registration/
-                .add("/registration/", new RegisterServlet(support,
-                        serializers.get(SerializerKey.REGISTER_SERIALIZER, RegisterSerializer.class),
-                        serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class),
-                        app.registrations(), app.confirmationLinks(), app.tokens(), app.sessions(), app.throttle(),
-                        settings.get(Settings.EMAIL_VERIFICATION), settings.get(Settings.SESSION_LOGIN)))
-                .add("/registration/verify-email/", new VerifyEmailServlet(support, app.confirmations()))
-                .add("/registration/resend-email/", new ResendEmailVerificationServlet(support, app.registrations(),
-                        app.confirmationLinks(), app.throttle()))
-                .add("/registration/account-confirm-email/{key}/", new ConfirmEmailLinkServlet(support));
-    }
-
-    /** The project urls.py lines dj-rest-auth documents for social login, one pair per provider. */
-    private static Router social(RestAuth app, ApiSupport support, Router router) {
-        SerializerRegistry serializers = app.serializers();
-        boolean sessionLogin = app.settings().get(Settings.SESSION_LOGIN);
-        TokenSerializer tokenSerializer = serializers.get(SerializerKey.TOKEN_SERIALIZER, TokenSerializer.class);
-        for (SocialProvider provider : app.socialProviders().all()) {
-            router.add("/" + provider.id() + "/", new SocialLoginServlet(support, provider,
-                            serializers.get(SerializerKey.SOCIAL_LOGIN_SERIALIZER, SocialLoginSerializer.class),
-                            app.socialLogins(), app.confirmationLinks(), tokenSerializer, app.tokens(),
-                            app.sessions(), sessionLogin, app.throttle()))
-                    .add("/" + provider.id() + "/connect/", new SocialConnectServlet(support, provider,
-                            serializers.get(SerializerKey.SOCIAL_CONNECT_SERIALIZER, SocialConnectSerializer.class),
-                            app.socialLogins(), tokenSerializer, app.tokens(), app.sessions(), sessionLogin,
-                            app.throttle()));
+    static Router build(Router router, Parts p) {
+        UseCases u = p.useCases();
+        SerializerRegistry s = p.serializers();
+        LoginResponse login = new LoginResponse(s.get(TOKEN_SERIALIZER), p.cookies());
+        router
+            .add("/password/reset/", new PasswordResetServlet(s.get(PASSWORD_RESET_SERIALIZER), u.requestPasswordReset(), p.resetLinks()))
+            .add("/password/reset/confirm/", new PasswordResetConfirmServlet(s.get(PASSWORD_RESET_CONFIRM_SERIALIZER), u.resetPassword()))
+            .add("/login/", new LoginServlet(s.get(LOGIN_SERIALIZER), u.login(), login))
+            .add("/logout/", new LogoutServlet(u.logout(), p.cookies()))
+            .add("/user/", new UserDetailsServlet(s.get(USER_DETAILS_SERIALIZER), u.updateProfile()))
+            .add("/password/change/", new PasswordChangeServlet(s.get(PASSWORD_CHANGE_SERIALIZER), u.changePassword(), p.cookies()))
+            // dj_rest_auth.registration.urls, mounted at registration/
+            .add("/registration/", new RegisterServlet(s.get(REGISTER_SERIALIZER), u.register(), p.confirmationLinks(), login))
+            .add("/registration/verify-email/", new VerifyEmailServlet(u.confirmEmail()))
+            .add("/registration/resend-email/", new ResendEmailVerificationServlet(u.resendConfirmation(), p.confirmationLinks()))
+            .add("/registration/account-confirm-email/{key}/", new ConfirmEmailLinkServlet())
+            // the project's urls.py lines dj-rest-auth documents for social login, a pair per provider
+            .add("/socialaccounts/", new SocialAccountListServlet(s.get(SOCIAL_ACCOUNT_SERIALIZER), u.listSocialAccounts()))
+            .add("/socialaccounts/{pk}/disconnect/", new SocialAccountDisconnectServlet(u.disconnectSocialAccount()));
+        for (SocialProvider provider : p.providers().all()) {
+            router
+                .add("/" + provider.id() + "/", new SocialLoginServlet(provider, s.get(SOCIAL_LOGIN_SERIALIZER), u.socialLogin(), p.confirmationLinks(), login))
+                .add("/" + provider.id() + "/connect/", new SocialConnectServlet(provider, s.get(SOCIAL_CONNECT_SERIALIZER), u.connectSocialAccount(), login));
         }
         for (String id : BUILT_IN_PROVIDERS) {
-            if (app.socialProviders().get(id).isEmpty()) {
-                router.add("/" + id + "/", new UnconfiguredProviderServlet(support, id))
-                        .add("/" + id + "/connect/", new UnconfiguredProviderServlet(support, id));
+            if (p.providers().get(id).isEmpty()) {
+                router
+                    .add("/" + id + "/", new UnconfiguredProviderServlet(id))
+                    .add("/" + id + "/connect/", new UnconfiguredProviderServlet(id));
             }
         }
-        return router
-                .add("/socialaccounts/", new SocialAccountListServlet(support, app.socialLogins()))
-                .add("/socialaccounts/{pk}/disconnect/", new SocialAccountDisconnectServlet(support,
-                        app.socialLogins()));
+        return router;
     }
 }

@@ -3,7 +3,7 @@ package dev.restauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.account.Accounts;
+import dev.restauth.account.CreateUser;
 import dev.restauth.config.Settings;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.TestDatabase;
@@ -69,7 +69,7 @@ class LibraryModeExampleTest {
         server.addConnector(connector);
         restAuth = mountRestAuth(database.dataSource(), settings());
         http = new Http("http://127.0.0.1:" + connector.getLocalPort());
-        restAuth.accounts().create(new Accounts.NewAccount("alice", "alice@example.com", PASSWORD, false, false,
+        restAuth.useCases().createUser().run(new CreateUser.NewAccount("alice", "alice@example.com", PASSWORD, false, false,
                 true));
     }
 

@@ -3,7 +3,7 @@ package dev.restauth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.auth.Credentials;
+import dev.restauth.account.Credentials;
 import dev.restauth.config.SettingsLoader;
 import dev.restauth.testing.TestServer;
 
@@ -48,7 +48,8 @@ class MainTest {
                 "--username", "admin", "--email", "admin@example.com"));
         assertEquals("Superuser created successfully.\n", out.toString());
         try (RestAuth app = RestAuth.builder(SettingsLoader.load(config)).build()) {
-            var user = app.logins().authenticate(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), "127.0.0.1");
+            var user = app.useCases().login().run(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), "127.0.0.1")
+                    .user();
             assertTrue(user.superuser() && user.staff() && user.active());
         }
     }

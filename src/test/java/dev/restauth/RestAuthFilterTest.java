@@ -2,7 +2,7 @@ package dev.restauth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restauth.account.Accounts;
+import dev.restauth.account.CreateUser;
 import dev.restauth.config.Settings;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.TestServer;
@@ -57,7 +57,7 @@ class RestAuthFilterTest {
         TestServer.BASE.forEach(settings::set);
         settings.set("database_url", "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         restAuth = RestAuth.builder(settings.build()).build();
-        alice = restAuth.accounts().create(new Accounts.NewAccount("alice", "alice@example.com", PASSWORD, false,
+        alice = restAuth.useCases().createUser().run(new CreateUser.NewAccount("alice", "alice@example.com", PASSWORD, false,
                 false, true));
 
         ServletContextHandler context = new ServletContextHandler("/");

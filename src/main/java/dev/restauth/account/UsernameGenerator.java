@@ -1,10 +1,10 @@
 package dev.restauth.account;
 
+import dev.restauth.db.Transaction;
 import dev.restauth.db.UserDao;
-import dev.restauth.serializer.Usernames;
+import dev.restauth.user.UsernameValidator;
 
 import java.security.SecureRandom;
-import java.sql.Connection;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -22,9 +22,9 @@ public final class UsernameGenerator {
     private final RandomGenerator random = new SecureRandom();
 
     /** A username no user has, from the first usable candidate (null and blank candidates are skipped). */
-    public String generate(Connection connection, String... candidates) {
+    public String generate(Transaction tx, String... candidates) {
         String base = base(candidates);
-        UserDao users = new UserDao(connection);
+        UserDao users = tx.users();
         if (users.findByUsername(base).isEmpty()) {
             return base;
         }
@@ -52,7 +52,7 @@ public final class UsernameGenerator {
             if (name.length() > MAX_LENGTH) {
                 name = name.substring(0, MAX_LENGTH);
             }
-            if (!name.isEmpty() && Usernames.isValid(name)) {
+            if (!name.isEmpty() && UsernameValidator.isValid(name)) {
                 return name;
             }
         }

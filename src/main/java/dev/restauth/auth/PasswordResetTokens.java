@@ -4,11 +4,9 @@ import dev.restauth.auth.crypto.Base36;
 import dev.restauth.auth.crypto.ResetTokenGenerator;
 import dev.restauth.auth.crypto.ResetTokenGenerator.UserState;
 import dev.restauth.db.Database;
-import dev.restauth.db.EmailAddressDao;
-import dev.restauth.db.UserDao;
+import dev.restauth.db.Transaction;
 import dev.restauth.user.User;
 
-import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +36,8 @@ public final class PasswordResetTokens {
     }
 
     /** A new token for the user, read in the caller's transaction. */
-    public String make(Connection connection, User user) {
-        return generator.make(state(connection, user));
+    public String make(Transaction tx, User user) {
+        return generator.make(state(tx, user));
     }
 
     /** The user a uid names, if it decodes and the user exists (active or not, as in dj-rest-auth). */
@@ -48,7 +46,7 @@ public final class PasswordResetTokens {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        return database.inTransaction(connection -> new UserDao(connection).findById(id.getAsLong()));
+        return database.read(tx -> tx.users().findById(id.getAsLong()));
     }
 
     /** Whether the token is valid for the user (as just read from the database) and the addresses it has now. */
@@ -56,7 +54,7 @@ public final class PasswordResetTokens {
         if (token == null || token.isEmpty()) {
             return false;
         }
-        UserState state = database.inTransaction(connection -> state(connection, user));
+        UserState state = database.read(tx -> state(tx, user));
         return generator.check(state, token);
     }
 
@@ -71,9 +69,9 @@ public final class PasswordResetTokens {
         return new UserState(django.beforeTimestamp(), django.afterTimestamp() + String.join("|", emails));
     }
 
-    private static UserState state(Connection connection, User user) {
+    private static UserState state(Transaction tx, User user) {
         List<String> addresses = new ArrayList<>();
-        new EmailAddressDao(connection).findByUser(user.id()).forEach(address -> addresses.add(address.email()));
+        tx.emailAddresses().findByUser(user.id()).forEach(address -> addresses.add(address.email()));
         return state(user, addresses);
     }
 

@@ -17,16 +17,16 @@ public final class SessionAuthenticator implements Authenticator {
     public static final String CSRF_HEADER = "X-CSRFToken";
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-    private final SessionService sessions;
+    private final Sessions sessions;
 
-    public SessionAuthenticator(SessionService sessions) {
+    public SessionAuthenticator(Sessions sessions) {
         this.sessions = sessions;
     }
 
     @Override
     public Optional<Identity> authenticate(HttpServletRequest request) {
-        String id = Cookies.value(request, SessionService.SESSION_COOKIE);
-        Optional<SessionService.Live> session = sessions.find(id);
+        String id = Cookies.value(request, Sessions.SESSION_COOKIE);
+        Optional<Sessions.Live> session = sessions.find(id);
         if (session.isEmpty() || !session.get().user().active()) {
             return Optional.empty();
         }
@@ -44,7 +44,7 @@ public final class SessionAuthenticator implements Authenticator {
 
     @Override
     public boolean present(HttpServletRequest request) {
-        return Cookies.value(request, SessionService.SESSION_COOKIE) != null;
+        return Cookies.value(request, Sessions.SESSION_COOKIE) != null;
     }
 
     @Override

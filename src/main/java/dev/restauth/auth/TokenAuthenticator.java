@@ -6,8 +6,6 @@ import dev.restauth.user.User;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -18,17 +16,16 @@ import java.util.Optional;
  */
 public final class TokenAuthenticator implements Authenticator {
     private static final String KEYWORD = "token";
-    private static final String[] NONE = new String[0];
 
-    private final TokenService tokens;
+    private final Tokens tokens;
 
-    public TokenAuthenticator(TokenService tokens) {
+    public TokenAuthenticator(Tokens tokens) {
         this.tokens = tokens;
     }
 
     @Override
     public Optional<Identity> authenticate(HttpServletRequest request) {
-        String[] parts = parts(request);
+        String[] parts = AuthorizationHeader.words(request);
         if (parts.length == 0 || !parts[0].toLowerCase(Locale.ROOT).equals(KEYWORD)) {
             return Optional.empty();
         }
@@ -56,42 +53,12 @@ public final class TokenAuthenticator implements Authenticator {
 
     @Override
     public boolean present(HttpServletRequest request) {
-        String[] parts = parts(request);
+        String[] parts = AuthorizationHeader.words(request);
         return parts.length > 0 && parts[0].toLowerCase(Locale.ROOT).equals(KEYWORD);
     }
 
     @Override
     public boolean readsCookies() {
         return false;
-    }
-
-    /**
-     * The header split on runs of whitespace, like Python's {@code bytes.split()}. A plain scan rather than a regular
-     * expression: every request with a token runs this twice (for {@code Vary} and to authenticate).
-     */
-    private static String[] parts(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (header == null) {
-            return NONE;
-        }
-        String stripped = header.strip();
-        List<String> parts = new ArrayList<>(2);
-        int end = 0;
-        while (end < stripped.length()) {
-            int start = end;
-            while (end < stripped.length() && !isSpace(stripped.charAt(end))) {
-                end++;
-            }
-            parts.add(stripped.substring(start, end));
-            while (end < stripped.length() && isSpace(stripped.charAt(end))) {
-                end++;
-            }
-        }
-        return parts.toArray(NONE);
-    }
-
-    /** The characters of Java's {@code \s}: ASCII space, tab, line feed, vertical tab, form feed, return. */
-    private static boolean isSpace(char c) {
-        return c == ' ' || (c >= '\t' && c <= '\r');
     }
 }

@@ -95,7 +95,7 @@ public final class Database implements AutoCloseable {
      * throws. A transaction the database aborted to break a deadlock is run again (up to three times), so
      * {@code work} must not have effects outside the database.
      */
-    public <T> T inTransaction(TransactionCallback<T> work) {
+    public <T> T inTransaction(Work<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return attempt(work);
@@ -107,20 +107,45 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** {@link #inTransaction} for work without a result. */
+    public void useTransaction(VoidWork work) {
+        inTransaction(tx -> {
+            work.run(tx);
+            return null;
+        });
+    }
+
+    /**
+     * {@link #inTransaction}, run again when a concurrent transaction inserted the same unique key first (two first
+     * logins of one user, two sign-ups of one name): the next run sees the winner's row and decides accordingly.
+     * After {@value #ATTEMPTS} lost races the {@link DuplicateKeyException} goes to the caller.
+     */
+    public <T> T inTransactionRetryingDuplicates(Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (DuplicateKeyException raced) {
+                if (attempt == ATTEMPTS) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
     /**
      * Runs a read on a connection in auto-commit mode: no transaction to open and commit, which is a third of the
      * round trips of the request every authenticated call makes (its token lookup). Each statement sees the data as
-     * of its own start, so a read of several statements must not need them to agree (a login's "by address, else
-     * by username" does not); work that writes, or reads that must agree, belong in {@link #inTransaction}.
+     * of its own start, so a read of several statements must not need them to agree; work that writes, or reads
+     * that must agree, belong in {@link #inTransaction}.
      */
-    public <T> T read(TransactionCallback<T> work) {
+    public <T> T read(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             boolean inTransaction = !connection.getAutoCommit(); // an application's pool may hand them out so
             if (inTransaction) {
                 connection.setAutoCommit(true);
             }
             try {
-                return work.apply(connection);
+                return work.apply(new Transaction(connection, dialect));
             } finally {
                 if (inTransaction) {
                     connection.setAutoCommit(false); // the connection goes back to its pool as it came
@@ -131,19 +156,22 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** {@link #inTransaction} for work without a result. */
-    public void useTransaction(TransactionWork work) {
-        inTransaction(connection -> {
-            work.run(connection);
-            return null;
+    /** Runs {@code work} on one connection in one transaction; for this package's own work (migrations). */
+    <T> T onConnection(ConnectionWork<T> work) {
+        return inTransaction(tx -> {
+            try {
+                return work.apply(tx.connection());
+            } catch (SQLException e) {
+                throw DataAccessException.translate("(transaction)", e);
+            }
         });
     }
 
-    private <T> T attempt(TransactionCallback<T> work) {
+    private <T> T attempt(Work<T> work) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                T result = work.apply(connection);
+                T result = work.apply(new Transaction(connection, dialect));
                 connection.commit();
                 return result;
             } catch (RuntimeException | Error e) {
@@ -151,7 +179,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             } catch (SQLException e) {
                 rollbackQuietly(connection, e);
-                throw DataAccessException.translate("(transaction)", e);
+                throw DataAccessException.translate("(commit)", e);
             }
         } catch (SQLException e) {
             throw DataAccessException.translate("(connection)", e);
@@ -185,15 +213,21 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Work done on the transaction's connection; the connection must not be kept. */
+    /** Work done through one transaction handle; the handle must not be kept. */
     @FunctionalInterface
-    public interface TransactionCallback<T> {
-        T apply(Connection connection) throws SQLException;
+    public interface Work<T> {
+        T apply(Transaction tx);
     }
 
-    /** {@link TransactionCallback} without a result. */
+    /** {@link Work} without a result. */
     @FunctionalInterface
-    public interface TransactionWork {
-        void run(Connection connection) throws SQLException;
+    public interface VoidWork {
+        void run(Transaction tx);
+    }
+
+    /** Work on the raw connection, for this package only. */
+    @FunctionalInterface
+    interface ConnectionWork<T> {
+        T apply(Connection connection) throws SQLException;
     }
 }

@@ -1,6 +1,7 @@
 package dev.restauth.db;
 
-import dev.restauth.user.Keys;
+import dev.restauth.user.Canonical;
+import dev.restauth.user.EmailAddress;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -8,7 +9,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code restauth_email_address}: allauth's e-mail addresses. Use inside one transaction; not thread-safe. */
+/** {@code restauth_email_address}: allauth's e-mail addresses. Reached through {@link Transaction#emailAddresses()}; not thread-safe. */
 public final class EmailAddressDao {
     private static final String COLUMNS = "id, user_id, email, verified, is_primary";
     private static final String INSERT = "INSERT INTO restauth_email_address "
@@ -16,24 +17,17 @@ public final class EmailAddressDao {
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM restauth_email_address WHERE id = ?";
     private static final String BY_USER =
             "SELECT " + COLUMNS + " FROM restauth_email_address WHERE user_id = ? ORDER BY id";
-    private static final String BY_EMAIL_EXACT =
-            "SELECT " + COLUMNS + " FROM restauth_email_address WHERE email = ? ORDER BY id";
     private static final String VERIFIED_EXACT = "SELECT COUNT(*) FROM restauth_email_address "
             + "WHERE user_id = ? AND email = ? AND verified = ?";
     private static final String TAKEN = "SELECT COUNT(*) FROM restauth_email_address WHERE email_key = ?";
-    private static final String SET_VERIFIED = "UPDATE restauth_email_address SET verified = ? WHERE id = ?";
     private static final String VERIFY = "UPDATE restauth_email_address SET verified = ? WHERE id = ? AND verified = ?";
     private static final String BY_EMAIL_KEY =
             "SELECT " + COLUMNS + " FROM restauth_email_address WHERE email_key = ? ORDER BY id";
 
     private final Connection connection;
 
-    public EmailAddressDao(Connection connection) {
+    EmailAddressDao(Connection connection) {
         this.connection = connection;
-    }
-
-    /** One address. */
-    public record EmailAddress(long id, long userId, String email, boolean verified, boolean primary) {
     }
 
     /**
@@ -42,7 +36,7 @@ public final class EmailAddressDao {
      * @throws DuplicateKeyException when the address is taken (and {@code unique}), or the user has it already
      */
     public EmailAddress insert(long userId, String email, boolean verified, boolean primary, boolean unique) {
-        String key = Keys.of(email);
+        String key = Canonical.key(email);
         long id = Jdbc.insert(connection, INSERT, userId, email, key, unique ? key : null, verified, primary);
         return new EmailAddress(id, userId, email, verified, primary);
     }
@@ -55,11 +49,6 @@ public final class EmailAddressDao {
         return Jdbc.list(connection, BY_USER, EmailAddressDao::map, userId);
     }
 
-    /** Addresses spelled exactly so (case-sensitive, as allauth's resend-email matches). */
-    public List<EmailAddress> findByEmailExact(String email) {
-        return Jdbc.list(connection, BY_EMAIL_EXACT, EmailAddressDao::map, email);
-    }
-
     /** True when this user has confirmed exactly this address (allauth's login check). */
     public boolean isVerified(long userId, String email) {
         return Jdbc.one(connection, VERIFIED_EXACT, row -> row.getLong(1), userId, email, true).orElse(0L) > 0;
@@ -67,12 +56,12 @@ public final class EmailAddressDao {
 
     /** True when any user has this address, in any letter case. */
     public boolean taken(String email) {
-        return Jdbc.one(connection, TAKEN, row -> row.getLong(1), Keys.of(email)).orElse(0L) > 0;
+        return Jdbc.one(connection, TAKEN, row -> row.getLong(1), Canonical.key(email)).orElse(0L) > 0;
     }
 
     /** Addresses spelled so in any letter case, oldest first. */
     public List<EmailAddress> findByEmail(String email) {
-        return Jdbc.list(connection, BY_EMAIL_KEY, EmailAddressDao::map, Keys.of(email));
+        return Jdbc.list(connection, BY_EMAIL_KEY, EmailAddressDao::map, Canonical.key(email));
     }
 
     /**
@@ -83,10 +72,6 @@ public final class EmailAddressDao {
      */
     public boolean verify(long id) {
         return Jdbc.update(connection, VERIFY, true, id, false) == 1;
-    }
-
-    public void setVerified(long id, boolean verified) {
-        Jdbc.update(connection, SET_VERIFIED, verified, id);
     }
 
     private static EmailAddress map(ResultSet row) throws SQLException {

@@ -21,21 +21,20 @@ import java.util.Optional;
  * <p>Parameters are bound by type; an {@link Instant} is stored as a UTC wall-clock value in a column without a
  * time zone, which H2, PostgreSQL and MariaDB and their drivers all carry through unchanged.
  */
-public final class Jdbc {
+final class Jdbc {
     private Jdbc() {
     }
 
     /**
-     * A parameter compared with a {@code CHAR(n)} column (the hex hashes of tokens, sessions and counters), bound as
-     * {@code CHAR} so the database compares it as the column's own type: bound as a plain string, H2 converts the
-     * column's value at every step of the index search.
+     * A hex hash (of a token, a session id, a rate-limit key) as a parameter, compared with its {@code CHAR(64)}
+     * column. Bound as {@code CHAR}, the column's own type: bound as a plain string, H2 converts the column's value at
+     * every step of the index search, and every authenticated request makes such a search.
      */
-    public record Fixed(String value) {
+    public static Object hexHash(String value) {
+        return new HexHash(value);
     }
 
-    /** {@code value} as a {@link Fixed} parameter. */
-    public static Fixed fixed(String value) {
-        return new Fixed(value);
+    private record HexHash(String value) {
     }
 
     /** Maps the current row of a result set; must not move the cursor. */
@@ -117,8 +116,8 @@ public final class Jdbc {
             Object param = params[i];
             if (param instanceof Instant) {
                 statement.setObject(i + 1, LocalDateTime.ofInstant((Instant) param, ZoneOffset.UTC));
-            } else if (param instanceof Fixed) {
-                statement.setObject(i + 1, ((Fixed) param).value(), Types.CHAR);
+            } else if (param instanceof HexHash) {
+                statement.setObject(i + 1, ((HexHash) param).value(), Types.CHAR);
             } else if (param == null) {
                 statement.setNull(i + 1, Types.NULL);
             } else {

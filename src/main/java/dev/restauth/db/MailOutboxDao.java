@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * {@code restauth_mail_outbox}: mail waiting to be delivered, and what became of it. Claiming is one conditional
  * UPDATE, so of several nodes racing for a row exactly one changes it; every later step names the claim it holds,
- * so a node whose claim lapsed cannot overwrite the outcome of the node that took over. Use inside one
- * {@link Database#inTransaction} callback; not thread-safe.
+ * so a node whose claim lapsed cannot overwrite the outcome of the node that took over. Reached through a
+ * {@link Transaction}; not thread-safe.
  */
 public final class MailOutboxDao {
     /** Rows a sender looks at per query. */
@@ -42,7 +42,7 @@ public final class MailOutboxDao {
 
     private final Connection connection;
 
-    public MailOutboxDao(Connection connection) {
+    MailOutboxDao(Connection connection) {
         this.connection = connection;
     }
 

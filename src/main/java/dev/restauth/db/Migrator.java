@@ -66,10 +66,10 @@ public final class Migrator {
      * @return the migrations applied now (empty when it was current)
      */
     public List<Migration> migrate() {
-        return database.inTransaction(lockConnection -> {
+        return database.onConnection(lockConnection -> {
             int restore = lock(lockConnection);
             try {
-                return database.inTransaction(this::applyPending);
+                return database.onConnection(this::applyPending);
             } finally {
                 unlock(lockConnection, restore);
             }

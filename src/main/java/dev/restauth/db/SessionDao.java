@@ -18,7 +18,7 @@ public final class SessionDao {
 
     private final Connection connection;
 
-    public SessionDao(Connection connection) {
+    SessionDao(Connection connection) {
         this.connection = connection;
     }
 
@@ -29,7 +29,7 @@ public final class SessionDao {
     /** The session with this id hash, if it has not expired by {@code now}. */
     public Optional<SessionRow> findLive(String idHash, Instant now) {
         return Jdbc.one(connection, FIND, row -> new SessionRow(row.getString("id_hash"), row.getString("auth_hash"),
-                row.getString("csrf_hash"), Jdbc.instant(row, "expires"), UserDao.map(row, 5)), Jdbc.fixed(idHash), now);
+                row.getString("csrf_hash"), Jdbc.instant(row, "expires"), UserDao.map(row, 5)), Jdbc.hexHash(idHash), now);
     }
 
     public void insert(String idHash, long userId, String authHash, String csrfHash, Instant created,
@@ -38,7 +38,7 @@ public final class SessionDao {
     }
 
     public void delete(String idHash) {
-        Jdbc.update(connection, DELETE, Jdbc.fixed(idHash));
+        Jdbc.update(connection, DELETE, Jdbc.hexHash(idHash));
     }
 
     /** Ends every session of a user; returns how many there were. */

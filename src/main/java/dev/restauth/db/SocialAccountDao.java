@@ -1,5 +1,7 @@
 package dev.restauth.db;
 
+import dev.restauth.user.SocialAccount;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code restauth_social_account}: allauth's social accounts, each found by (provider, uid). Use inside one
- * {@link Database#inTransaction} callback; not thread-safe.
+ * {@code restauth_social_account}: allauth's social accounts, each found by (provider, uid). Reached through a
+ * {@link Transaction}; not thread-safe.
  */
 public final class SocialAccountDao {
     private static final String COLUMNS = "id, user_id, provider, uid, last_login, date_joined, extra_data";
@@ -25,22 +27,8 @@ public final class SocialAccountDao {
 
     private final Connection connection;
 
-    public SocialAccountDao(Connection connection) {
+    SocialAccountDao(Connection connection) {
         this.connection = connection;
-    }
-
-    /**
-     * One connected account.
-     *
-     * @param extraData the provider's profile at the last login, as JSON text
-     */
-    public record SocialAccount(long id, long userId, String provider, String uid, Instant lastLogin,
-                                Instant dateJoined, String extraData) {
-        /** Leaves the profile out: it holds the user's name and address. */
-        @Override
-        public String toString() {
-            return "SocialAccount{id=" + id + ", userId=" + userId + ", provider=" + provider + "}";
-        }
     }
 
     public Optional<SocialAccount> find(String provider, String uid) {

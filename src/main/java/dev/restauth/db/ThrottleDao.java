@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@code restauth_throttle}: rate-limit counters shared by every node. A hit is ONE atomic upsert per counter,
  * never a read-modify-write: the database increments the row (or opens a new window) under its own row lock, and
  * {@link #hit} then reads back the row it just wrote, which no other transaction can change before this one ends.
- * Use inside one transaction; not thread-safe.
+ * Reached through a {@link Transaction}; not thread-safe.
  */
 public final class ThrottleDao {
     // Each dialect's upsert: insert a fresh window of one hit, or on the existing row either open a new window (the
@@ -41,7 +41,7 @@ public final class ThrottleDao {
     private final Connection connection;
     private final String hit;
 
-    public ThrottleDao(Connection connection, Dialect dialect) {
+    ThrottleDao(Connection connection, Dialect dialect) {
         this.connection = connection;
         this.hit = switch (dialect) {
             case H2 -> HIT_H2;
@@ -65,17 +65,17 @@ public final class ThrottleDao {
     public Counter hit(String name, String keyHash, Instant now, Instant newWindowEnd) {
         Jdbc.update(connection, hit, name, keyHash, newWindowEnd, now, now);
         return Jdbc.one(connection, FIND, row -> new Counter(row.getInt("hits"), Jdbc.instant(row, "window_end")),
-                name, Jdbc.fixed(keyHash)).orElseThrow(() -> new DataAccessException("the upserted counter is missing", null));
+                name, Jdbc.hexHash(keyHash)).orElseThrow(() -> new DataAccessException("the upserted counter is missing", null));
     }
 
     /** Takes back one hit of the window ending at {@code windowEnd}; nothing once that window has been replaced. */
     public void refund(String name, String keyHash, Instant windowEnd) {
-        Jdbc.update(connection, REFUND, name, Jdbc.fixed(keyHash), windowEnd);
+        Jdbc.update(connection, REFUND, name, Jdbc.hexHash(keyHash), windowEnd);
     }
 
     /** Forgets a counter. */
     public void delete(String name, String keyHash) {
-        Jdbc.update(connection, DELETE, name, Jdbc.fixed(keyHash));
+        Jdbc.update(connection, DELETE, name, Jdbc.hexHash(keyHash));
     }
 
     /** Removes every counter whose window ended by {@code now}; returns how many. */

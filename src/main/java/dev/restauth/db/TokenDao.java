@@ -18,7 +18,7 @@ public final class TokenDao {
 
     private final Connection connection;
 
-    public TokenDao(Connection connection) {
+    TokenDao(Connection connection) {
         this.connection = connection;
     }
 
@@ -28,7 +28,7 @@ public final class TokenDao {
 
     /** The owner of the token whose key hashes to {@code keyHash}. */
     public Optional<User> findUserByKeyHash(String keyHash) {
-        return Jdbc.one(connection, USER_BY_KEY_HASH, UserDao::map, Jdbc.fixed(keyHash));
+        return Jdbc.one(connection, USER_BY_KEY_HASH, UserDao::map, Jdbc.hexHash(keyHash));
     }
 
     public Optional<TokenRow> findByUser(long userId) {

@@ -1,6 +1,6 @@
 package dev.restauth.db;
 
-import dev.restauth.user.Keys;
+import dev.restauth.user.Canonical;
 import dev.restauth.user.User;
 
 import java.sql.Connection;
@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code restauth_user}. Use inside one {@link Database#inTransaction} callback; not thread-safe. */
+/** {@code restauth_user}. Reached through a {@link Transaction}; not thread-safe. */
 public final class UserDao {
     /** The user columns every user query selects, in the order {@link #map(ResultSet, int)} reads them. */
     static final String COLUMNS = "u.id, u.username, u.email, u.password, u.first_name, u.last_name, u.is_active, "
@@ -39,7 +39,7 @@ public final class UserDao {
 
     private final Connection connection;
 
-    public UserDao(Connection connection) {
+    UserDao(Connection connection) {
         this.connection = connection;
     }
 
@@ -47,20 +47,20 @@ public final class UserDao {
         return Jdbc.one(connection, BY_ID, UserDao::map, id);
     }
 
-    /** The user whose username has the same {@link Keys key} (case-insensitive, NFKC). */
+    /** The user whose username has the same {@link Canonical#key key} (case-insensitive, NFKC). */
     public Optional<User> findByUsername(String username) {
-        return Jdbc.one(connection, BY_USERNAME_KEY, UserDao::map, Keys.of(username));
+        return Jdbc.one(connection, BY_USERNAME_KEY, UserDao::map, Canonical.key(username));
     }
 
     /** Users owning this address (case-insensitive), oldest first; several only when e-mails need not be unique. */
     public List<User> findByEmail(String email) {
-        String key = Keys.of(email);
+        String key = Canonical.key(email);
         return Jdbc.list(connection, BY_EMAIL_KEY, UserDao::map, key, key);
     }
 
     /** True when another user (not {@code exceptUserId}) has this username in any letter case. */
     public boolean usernameTaken(String username, long exceptUserId) {
-        return Jdbc.one(connection, USERNAME_TAKEN, row -> row.getLong(1), Keys.of(username), exceptUserId)
+        return Jdbc.one(connection, USERNAME_TAKEN, row -> row.getLong(1), Canonical.key(username), exceptUserId)
                 .orElse(0L) > 0;
     }
 
@@ -70,8 +70,8 @@ public final class UserDao {
      * @throws DuplicateKeyException when the username is taken (in any letter case)
      */
     public User insert(NewUser user) {
-        long id = Jdbc.insert(connection, INSERT, user.username(), Keys.of(user.username()), user.email(),
-                Keys.of(user.email()), user.password(), user.firstName(), user.lastName(), user.active(),
+        long id = Jdbc.insert(connection, INSERT, user.username(), Canonical.key(user.username()), user.email(),
+                Canonical.key(user.email()), user.password(), user.firstName(), user.lastName(), user.active(),
                 user.staff(), user.superuser(), user.dateJoined());
         return new User(id, user.username(), user.email(), user.password(), user.firstName(), user.lastName(),
                 user.active(), user.staff(), user.superuser(), user.dateJoined(), null);
@@ -79,7 +79,7 @@ public final class UserDao {
 
     /** @throws DuplicateKeyException when the new username is taken */
     public void updateProfile(long id, String username, String firstName, String lastName) {
-        Jdbc.update(connection, UPDATE_PROFILE, username, Keys.of(username), firstName, lastName, id);
+        Jdbc.update(connection, UPDATE_PROFILE, username, Canonical.key(username), firstName, lastName, id);
     }
 
     public void updatePassword(long id, String encodedPassword) {

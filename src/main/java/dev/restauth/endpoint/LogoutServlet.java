@@ -1,8 +1,8 @@
 package dev.restauth.endpoint;
 
-import dev.restauth.auth.Cookies;
-import dev.restauth.auth.SessionService;
-import dev.restauth.auth.TokenService;
+import dev.restauth.account.Logout;
+import dev.restauth.auth.SessionCookies;
+import dev.restauth.auth.Sessions;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -10,32 +10,28 @@ import dev.restauth.text.Messages;
 
 /**
  * {@code POST /logout/}: dj-rest-auth's {@code LogoutView}. Deletes the caller's token (the next login issues a new
- * one) and ends the session the request's {@code sessionid} cookie names, however the request was authenticated,
- * as Django's {@code logout()} flushes the request's session. Open to anyone: without credentials it still answers
+ * one) and ends the session the request's {@code sessionid} cookie names, however the request was authenticated
+ * (see {@link Logout}). Open to anyone: without credentials it still answers
  * {@code 200 {"detail":"Successfully logged out."}}; a bad token is 401 like everywhere.
  */
 public class LogoutServlet extends ApiServlet {
-    private final transient TokenService tokens;
-    private final transient SessionService sessions;
-    private final boolean sessionLogin;
+    private final Logout logout;
+    private final SessionCookies cookies;
 
-    public LogoutServlet(ApiSupport support, TokenService tokens, SessionService sessions, boolean sessionLogin) {
-        super(support, Access.ANYONE, "POST");
-        this.tokens = tokens;
-        this.sessions = sessions;
-        this.sessionLogin = sessionLogin;
+    public LogoutServlet(Logout logout, SessionCookies cookies) {
+        super(Access.ANYONE, "POST");
+        this.logout = logout;
+        this.cookies = cookies;
     }
 
     @Override
     protected ApiResponse post(ApiRequest request) {
+        Logout.LoggedOut done = logout.run(request.identity().orElse(null), request.cookie(Sessions.SESSION_COOKIE));
         ApiResponse response = ApiResponse.detail(Messages.get("logout.done"));
-        request.identity().ifPresent(identity -> tokens.revoke(identity.user().id()));
-        String sessionId = request.cookie(SessionService.SESSION_COOKIE);
-        if (sessionId != null) {
-            sessions.close(sessionId);
-            response.cookie(Cookies.delete(SessionService.SESSION_COOKIE));
+        if (done.sessionEnded()) {
+            response.cookie(cookies.deleteSession());
         }
-        if (sessionLogin) {
+        if (done.sessionUsed()) {
             response.usedSession();
         }
         return response;

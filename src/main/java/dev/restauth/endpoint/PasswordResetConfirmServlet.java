@@ -2,14 +2,13 @@ package dev.restauth.endpoint;
 
 import com.google.gson.JsonObject;
 
-import dev.restauth.account.PasswordResets;
+import dev.restauth.account.ResetPassword;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
+import dev.restauth.serializer.Fields;
 import dev.restauth.serializer.PasswordResetConfirmSerializer;
 import dev.restauth.text.Messages;
-import dev.restauth.throttle.Action;
-import dev.restauth.throttle.Throttle;
 
 /**
  * {@code POST /password/reset/confirm/}: dj-rest-auth's {@code PasswordResetConfirmView}. Accepts
@@ -17,32 +16,24 @@ import dev.restauth.throttle.Throttle;
  * password and answers {@code {"detail":"Password has been reset with the new password."}}. Open to anyone.
  *
  * <p>The token dies with the change, and so does every other token issued for the user. The user's sessions end;
- * the API token survives, as in dj-rest-auth, unless {@code logout_on_password_reset} is on.
- *
- * <p>Confirmations count against {@code throttle_password_reset_confirm} per IP, and a refused {@code uid} or
- * {@code token} against {@code throttle_password_reset_confirm_failed} per IP and uid; over either, 429.
+ * the API token survives, as in dj-rest-auth, unless {@code logout_on_password_reset} is on. Confirmations count
+ * against {@code throttle_password_reset_confirm} per IP, and a refused {@code uid} or {@code token} against
+ * {@code throttle_password_reset_confirm_failed} per IP and uid; over either, 429 (see {@link ResetPassword}).
  */
 public class PasswordResetConfirmServlet extends ApiServlet {
-    private final transient PasswordResetConfirmSerializer serializer;
-    private final transient PasswordResets resets;
-    private final transient Throttle throttle;
+    private final PasswordResetConfirmSerializer serializer;
+    private final ResetPassword resetPassword;
 
-    public PasswordResetConfirmServlet(ApiSupport support, PasswordResetConfirmSerializer serializer,
-                                       PasswordResets resets, Throttle throttle) {
-        super(support, Access.ANYONE, "POST");
+    public PasswordResetConfirmServlet(PasswordResetConfirmSerializer serializer, ResetPassword resetPassword) {
+        super(Access.ANYONE, "POST");
         this.serializer = serializer;
-        this.resets = resets;
-        this.throttle = throttle;
+        this.resetPassword = resetPassword;
     }
 
     @Override
     protected ApiResponse post(ApiRequest request) {
         JsonObject data = request.data();
-        Throttle.Attempt attempt = throttle.begin(Action.PASSWORD_RESET_CONFIRM, request.clientAddress(),
-                GuardedValidation.text(data, "uid"));
-        PasswordResetConfirmSerializer.Confirmation confirmation = GuardedValidation.run(attempt,
-                () -> serializer.validate(data), "uid", "token");
-        resets.complete(confirmation.user(), confirmation.newPassword());
+        resetPassword.run(request.clientAddress(), Fields.textOrEmpty(data, "uid"), () -> serializer.validate(data));
         return ApiResponse.detail(Messages.get("password_reset.done"));
     }
 }

@@ -1,21 +1,19 @@
 package dev.restauth.endpoint;
 
-import dev.restauth.account.PasswordResets;
+import dev.restauth.account.RequestPasswordReset;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
 import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.PasswordResetSerializer;
 import dev.restauth.text.Messages;
-import dev.restauth.throttle.Action;
-import dev.restauth.throttle.Throttle;
 
 import java.util.Map;
 
 /**
  * {@code POST /password/reset/}: dj-rest-auth's {@code PasswordResetView}. Accepts {@code email} and answers
  * {@code {"detail":"Password reset e-mail has been sent."}} whether or not anyone owns the address; each active
- * owner is mailed a link to reset the password (see {@link PasswordResets}). Open to anyone.
+ * owner is mailed a link to reset the password (see {@link RequestPasswordReset}). Open to anyone.
  *
  * <p>When the link is built from the request's Host ({@code password_reset_url} is a path), a Host not in
  * {@code allowed_hosts} answers 400 {@code {"detail":"Invalid Host header."}} before anything else is looked at.
@@ -23,26 +21,24 @@ import java.util.Map;
  * address, known or not (so the limit tells nothing either); over either, 429.
  */
 public class PasswordResetServlet extends ApiServlet {
-    private final transient PasswordResetSerializer serializer;
-    private final transient PasswordResets resets;
-    private final transient LinkTemplate links;
-    private final transient Throttle throttle;
+    private final PasswordResetSerializer serializer;
+    private final RequestPasswordReset requestPasswordReset;
+    private final LinkTemplate links;
 
-    public PasswordResetServlet(ApiSupport support, PasswordResetSerializer serializer, PasswordResets resets,
-                                LinkTemplate links, Throttle throttle) {
-        super(support, Access.ANYONE, "POST");
+    public PasswordResetServlet(PasswordResetSerializer serializer, RequestPasswordReset requestPasswordReset,
+                                LinkTemplate links) {
+        super(Access.ANYONE, "POST");
         this.serializer = serializer;
-        this.resets = resets;
+        this.requestPasswordReset = requestPasswordReset;
         this.links = links;
-        this.throttle = throttle;
     }
 
     @Override
     protected ApiResponse post(ApiRequest request) {
         LinkTemplate.Bound link = links.bind(request);
         String email = serializer.validate(request.data());
-        throttle.begin(Action.PASSWORD_RESET, request.clientAddress(), email);
-        resets.request(email, (uid, token) -> link.expand(Map.of("uid", uid, "token", token)));
+        requestPasswordReset.run(request.clientAddress(), email,
+                (uid, token) -> link.expand(Map.of("uid", uid, "token", token)));
         return ApiResponse.detail(Messages.get("password_reset.sent"));
     }
 }

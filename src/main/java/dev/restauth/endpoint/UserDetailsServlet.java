@@ -1,6 +1,7 @@
 package dev.restauth.endpoint;
 
-import dev.restauth.account.Accounts;
+import dev.restauth.account.ProfileChange;
+import dev.restauth.account.UpdateProfile;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -13,13 +14,13 @@ import dev.restauth.user.User;
  * sends them all ({@code username} required), {@code PATCH} only those to change. Answers with the user as stored.
  */
 public class UserDetailsServlet extends ApiServlet {
-    private final transient UserDetailsSerializer serializer;
-    private final transient Accounts accounts;
+    private final UserDetailsSerializer serializer;
+    private final UpdateProfile updateProfile;
 
-    public UserDetailsServlet(ApiSupport support, UserDetailsSerializer serializer, Accounts accounts) {
-        super(support, Access.AUTHENTICATED, "GET", "PUT", "PATCH");
+    public UserDetailsServlet(UserDetailsSerializer serializer, UpdateProfile updateProfile) {
+        super(Access.AUTHENTICATED, "GET", "PUT", "PATCH");
         this.serializer = serializer;
-        this.accounts = accounts;
+        this.updateProfile = updateProfile;
     }
 
     @Override
@@ -39,7 +40,7 @@ public class UserDetailsServlet extends ApiServlet {
 
     private ApiResponse update(ApiRequest request, boolean partial) {
         User user = request.user();
-        UserDetailsSerializer.ProfileChange change = serializer.validate(request.data(), user, partial);
-        return ApiResponse.ok(serializer.render(accounts.updateProfile(user, change)));
+        ProfileChange change = serializer.validate(request.data(), user, partial);
+        return ApiResponse.ok(serializer.render(updateProfile.run(user, change)));
     }
 }

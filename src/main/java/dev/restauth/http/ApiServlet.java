@@ -16,8 +16,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,6 +38,13 @@ import java.util.logging.Logger;
  * </ol>
  * Unexpected exceptions become a logged 500 here and nowhere else. Subclasses override the handlers for their
  * methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch}) and are thread-safe.
+ *
+ * <p>Endpoints are servlets, not handlers of a framework of restauth's own, so a reader who knows the servlet API
+ * knows how one is called and what it may do; the {@link Router} only picks the servlet for a path, a job a container's
+ * URL patterns cannot do (optional trailing slash, a path parameter in the middle). The container's lifecycle reaches
+ * them through the {@link FrontServlet}, which {@linkplain #init(jakarta.servlet.ServletConfig) initialises} and
+ * destroys each with its own {@code ServletConfig}. What every endpoint shares ({@link ApiSupport}) is handed over by
+ * the router when the endpoint is added to it.
  */
 public abstract class ApiServlet extends HttpServlet {
     private static final Logger LOG = Logger.getLogger(ApiServlet.class.getName());
@@ -53,19 +60,26 @@ public abstract class ApiServlet extends HttpServlet {
         AUTHENTICATED
     }
 
-    private final transient ApiSupport support;
     private final Access access;
     private final Set<String> methods;
     private final String allow;
+    private ApiSupport support;
 
     /**
      * @param methods the methods this endpoint handles; HEAD comes with GET, OPTIONS with every endpoint
      */
-    protected ApiServlet(ApiSupport support, Access access, String... methods) {
-        this.support = support;
+    protected ApiServlet(Access access, String... methods) {
         this.access = access;
         this.methods = Set.of(methods);
         this.allow = allowHeader(this.methods);
+    }
+
+    /** Called by the {@link Router} this endpoint is added to; an endpoint belongs to one router. */
+    void attach(ApiSupport support) {
+        if (this.support != null && this.support != support) {
+            throw new IllegalStateException(getClass().getSimpleName() + " is routed by two routers");
+        }
+        this.support = support;
     }
 
     protected ApiResponse get(ApiRequest request) {
@@ -178,25 +192,10 @@ public abstract class ApiServlet extends HttpServlet {
 
     private void write(HttpServletResponse response, int status, JsonElement body, Map<String, String> headers,
                        List<String> cookies, boolean varyCookie, boolean headOnly) throws IOException {
-        response.setStatus(status);
-        headers.forEach(response::setHeader);
-        response.setHeader("Vary", varyCookie ? "Accept, Cookie" : "Accept");
-        response.setHeader("Allow", allow);
-        for (String cookie : cookies) {
-            response.addHeader("Set-Cookie", cookie);
-        }
-        if (body == null) {
-            response.setContentLength(0);
-            return;
-        }
-        byte[] bytes = Json.bytes(body);
-        response.setContentType("application/json");
-        response.setContentLength(bytes.length);
-        if (!headOnly) {
-            try (OutputStream out = response.getOutputStream()) {
-                out.write(bytes);
-            }
-        }
+        Map<String, String> all = new LinkedHashMap<>(headers);
+        all.put("Vary", varyCookie ? "Accept, Cookie" : "Accept");
+        all.put("Allow", allow);
+        ResponseWriter.write(response, status, all, cookies, body, headOnly);
     }
 
     private static String allowHeader(Set<String> methods) {

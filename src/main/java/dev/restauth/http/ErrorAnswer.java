@@ -9,9 +9,9 @@ import dev.restauth.error.NotAuthenticatedException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -42,13 +42,6 @@ public record ErrorAnswer(int status, Map<String, String> headers, JsonObject bo
 
     /** Writes status, headers and the body as compact UTF-8 JSON. */
     public void write(HttpServletResponse response) throws IOException {
-        byte[] bytes = Json.bytes(body);
-        response.setStatus(status);
-        headers.forEach(response::setHeader);
-        response.setContentType("application/json");
-        response.setContentLength(bytes.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
-        }
+        ResponseWriter.write(response, status, headers, List.of(), body, false);
     }
 }

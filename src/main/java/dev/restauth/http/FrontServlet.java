@@ -10,12 +10,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The one servlet the container knows: mapped to {@code <prefix>/*}, it looks the rest of the path up in the
- * {@link Router} and hands the request to that endpoint's servlet. Unknown paths get a JSON 404.
+ * {@link Router} and hands the request to that endpoint's servlet. Unknown paths get a JSON 404. The container's
+ * lifecycle reaches the endpoints through it: {@link #init()} initialises every endpoint servlet with this servlet's
+ * {@code ServletConfig}, and {@link #destroy()} destroys them.
  *
  * <p>Built with its router by restauth's composition root, or, when a container instantiates it from
  * {@code web.xml}, it takes the router from the servlet context attribute {@link #ROUTER_ATTRIBUTE}, set by the
@@ -28,7 +31,7 @@ public final class FrontServlet extends HttpServlet {
     /** Most bytes of a body sent to an unknown path that are read and dropped to keep the connection open. */
     private static final int UNROUTED_BODY_LIMIT = 64 * 1024;
 
-    private transient Router router;
+    private Router router;
 
     /** For containers that create the servlet from {@code web.xml}; the router comes from the context. */
     public FrontServlet() {
@@ -46,6 +49,16 @@ public final class FrontServlet extends HttpServlet {
                 throw new ServletException("no restauth router in the servlet context: register "
                         + "dev.restauth.RestAuthListener in web.xml before this servlet");
             }
+        }
+        for (ApiServlet endpoint : router.endpoints()) {
+            endpoint.init(getServletConfig());
+        }
+    }
+
+    @Override
+    public void destroy() {
+        if (router != null) {
+            router.endpoints().forEach(ApiServlet::destroy);
         }
     }
 
@@ -67,12 +80,6 @@ public final class FrontServlet extends HttpServlet {
     private static void notFound(HttpServletResponse response) throws IOException {
         JsonObject body = new JsonObject();
         body.addProperty("detail", Messages.get("error.not_found"));
-        byte[] bytes = Json.bytes(body);
-        response.setStatus(404);
-        response.setContentType("application/json");
-        response.setContentLength(bytes.length);
-        try (OutputStream out = response.getOutputStream()) {
-            out.write(bytes);
-        }
+        ResponseWriter.write(response, 404, Map.of(), List.of(), body, false);
     }
 }

@@ -3,21 +3,30 @@ package dev.restauth.http;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * restauth's URL table: exact paths below the mount prefix, each with or without its trailing slash (no
  * redirect), and at most one {@code {param}} segment that matches one non-empty path segment. Registering the same
- * path twice throws. Built once at start, then read-only and thread-safe.
+ * path twice throws. Every endpoint added gets the router's {@link ApiServlet.ApiSupport}. Built once at start, then
+ * read-only and thread-safe.
  */
 public final class Router {
     /** Request attribute that carries the {@code {param}} segment's value to the endpoint. */
     public static final String PARAMETER = "restauth.pathParameter";
 
+    private final ApiServlet.ApiSupport support;
     private final Map<String, ApiServlet> exact = new LinkedHashMap<>();
     private final List<Pattern> patterns = new ArrayList<>();
+
+    /** @param support what every endpoint of this table shares (authentication, body limit, client addresses) */
+    public Router(ApiServlet.ApiSupport support) {
+        this.support = support;
+    }
 
     /** A match: the endpoint and the value of the {@code {param}} segment (null for exact paths). */
     public record Match(ApiServlet servlet, String parameter) {
@@ -33,6 +42,7 @@ public final class Router {
      * @throws IllegalArgumentException when the path is registered already or has more than one parameter
      */
     public Router add(String path, ApiServlet servlet) {
+        servlet.attach(support);
         String normalised = normalise(path);
         int open = normalised.indexOf('{');
         if (open < 0) {
@@ -76,7 +86,14 @@ public final class Router {
         return Optional.empty();
     }
 
-    /** Every registered path, in registration order (for the README check and start-up log). */
+    /** Every endpoint, once each, in registration order. */
+    public List<ApiServlet> endpoints() {
+        Set<ApiServlet> endpoints = new LinkedHashSet<>(exact.values());
+        patterns.forEach(pattern -> endpoints.add(pattern.servlet()));
+        return List.copyOf(endpoints);
+    }
+
+    /** Every registered path, in registration order (for the start-up log). */
     public List<String> paths() {
         List<String> paths = new ArrayList<>(exact.keySet());
         for (Pattern pattern : patterns) {

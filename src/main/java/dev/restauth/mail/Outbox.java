@@ -1,8 +1,7 @@
 package dev.restauth.mail;
 
-import dev.restauth.db.MailOutboxDao;
+import dev.restauth.db.Transaction;
 
-import java.sql.Connection;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -21,9 +20,9 @@ public final class Outbox {
     /**
      * Queues a mail in the caller's transaction: it is sent if and only if that transaction commits.
      *
-     * @param connection the connection of the caller's open transaction (from {@code Database.inTransaction})
+     * @param tx the caller's open transaction (from {@code Database.inTransaction})
      */
-    public void enqueue(Connection connection, Mail mail) {
-        new MailOutboxDao(connection).insert(mail.to(), mail.subject(), mail.body(), clock.instant());
+    public void enqueue(Transaction tx, Mail mail) {
+        tx.outbox().insert(mail.to(), mail.subject(), mail.body(), clock.instant());
     }
 }

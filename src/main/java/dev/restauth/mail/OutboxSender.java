@@ -102,15 +102,15 @@ public final class OutboxSender implements AutoCloseable {
         String claim = UUID.randomUUID().toString().replace("-", "");
         int delivered = 0;
         while (!closing) {
-            List<Long> due = database.inTransaction(c -> new MailOutboxDao(c).due(clock.instant()));
+            List<Long> due = database.inTransaction(tx -> tx.outbox().due(clock.instant()));
             int claimed = 0;
             for (long id : due) {
                 if (closing) {
                     break;
                 }
-                Optional<MailOutboxDao.Claimed> mail = database.inTransaction(c -> {
+                Optional<MailOutboxDao.Claimed> mail = database.inTransaction(tx -> {
                     Instant now = clock.instant();
-                    return new MailOutboxDao(c).claim(id, claim, now, now.plus(LEASE));
+                    return tx.outbox().claim(id, claim, now, now.plus(LEASE));
                 });
                 if (mail.isPresent()) {
                     claimed++;
@@ -129,16 +129,16 @@ public final class OutboxSender implements AutoCloseable {
         String error = send(mail);
         Instant now = clock.instant();
         if (error == null) {
-            database.useTransaction(c -> new MailOutboxDao(c).markSent(mail.id(), claim, now));
+            database.useTransaction(tx -> tx.outbox().markSent(mail.id(), claim, now));
             return true;
         }
         int attempts = mail.attempts() + 1;
         if (attempts >= policy.maxAttempts()) {
-            database.useTransaction(c -> new MailOutboxDao(c).giveUp(mail.id(), claim, now, error));
+            database.useTransaction(tx -> tx.outbox().giveUp(mail.id(), claim, now, error));
             LOG.warning(() -> "mail " + mail.id() + " given up after " + attempts + " attempts; last error: " + error);
         } else {
             Duration wait = policy.backoff(attempts);
-            database.useTransaction(c -> new MailOutboxDao(c).retryLater(mail.id(), claim, now.plus(wait), error));
+            database.useTransaction(tx -> tx.outbox().retryLater(mail.id(), claim, now.plus(wait), error));
             LOG.info(() -> "mail " + mail.id() + " not delivered (attempt " + attempts + "), next attempt in "
                     + wait.toSeconds() + " s: " + error);
         }

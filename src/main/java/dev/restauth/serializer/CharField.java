@@ -5,6 +5,8 @@ import com.google.gson.JsonPrimitive;
 
 import dev.restauth.text.Messages;
 import dev.restauth.text.PythonText;
+import dev.restauth.user.EmailValidator;
+import dev.restauth.user.UsernameValidator;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -109,10 +111,10 @@ public final class CharField {
         // Code points, not chars: a pair (an emoji) is fine, a lone half is not.
         value.codePoints().filter(c -> c >= 0xD800 && c <= 0xDFFF).findFirst().ifPresent(surrogate ->
                 problems.add(Messages.get("field.surrogate_characters", String.format("%X", surrogate))));
-        if (email && !EmailAddresses.isValid(value)) {
+        if (email && !EmailValidator.isValid(value)) {
             problems.add(Messages.get("field.email"));
         }
-        if (username && !Usernames.isValid(value)) {
+        if (username && !UsernameValidator.isValid(value)) {
             problems.add(Messages.get("field.username"));
         }
         errors.addAll(problems);

@@ -2,7 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
-import dev.restauth.auth.Credentials;
+import dev.restauth.account.Credentials;
 import dev.restauth.config.AuthenticationMethod;
 import dev.restauth.config.Settings;
 import dev.restauth.error.ValidationException;

@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.account.ResetConfirmation;
 import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
 import dev.restauth.user.User;
@@ -23,7 +24,7 @@ public class DefaultPasswordResetConfirmSerializer implements PasswordResetConfi
     }
 
     @Override
-    public Confirmation validate(JsonObject data) {
+    public ResetConfirmation validate(JsonObject data) {
         Fields fields = new Fields(data);
         String password1 = fields.text("new_password1", SetPasswordForm.PASSWORD);
         String password2 = fields.text("new_password2", SetPasswordForm.PASSWORD);
@@ -34,7 +35,7 @@ public class DefaultPasswordResetConfirmSerializer implements PasswordResetConfi
         if (!context.resetTokens().check(user, token)) {
             throw invalid("token");
         }
-        return new Confirmation(user, SetPasswordForm.clean(password1, password2, user, context.validators()));
+        return new ResetConfirmation(user, SetPasswordForm.clean(password1, password2, user, context.validators()));
     }
 
     private static ValidationException invalid(String field) {

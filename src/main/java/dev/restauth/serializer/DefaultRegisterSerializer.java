@@ -2,12 +2,14 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.account.SignUp;
 import dev.restauth.config.EmailVerification;
 import dev.restauth.config.Settings;
 import dev.restauth.error.ValidationException;
 import dev.restauth.password.UserAttributes;
 import dev.restauth.text.Messages;
-import dev.restauth.user.Keys;
+import dev.restauth.user.Canonical;
+import dev.restauth.user.UsernameValidator;
 
 import java.util.List;
 
@@ -20,7 +22,7 @@ import java.util.List;
  * password too similar to the username or address is reported under {@code non_field_errors}.
  *
  * <p>With {@code prevent_enumeration} under mandatory verification a taken address is not reported here: the
- * sign-up goes on, and {@link dev.restauth.account.Registrations} answers it as a new one while mailing the owner.
+ * sign-up goes on, and {@link dev.restauth.account.Register} answers it as a new one while mailing the owner.
  */
 public class DefaultRegisterSerializer implements RegisterSerializer {
     private static final int USERNAME_MAX_LENGTH = 150;
@@ -46,8 +48,8 @@ public class DefaultRegisterSerializer implements RegisterSerializer {
         Fields fields = new Fields(data);
         String name = fields.text("username", username);
         if (name != null) {
-            name = Keys.normalizeUsername(name);
-            if (!Usernames.isValid(name)) {
+            name = Canonical.username(name);
+            if (!UsernameValidator.isValid(name)) {
                 fields.reject("username", Messages.get("field.username"));
             } else if (context.users().usernameTaken(name, -1)) {
                 fields.reject("username", Messages.get("user.username_taken"));

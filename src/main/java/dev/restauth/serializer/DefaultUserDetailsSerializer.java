@@ -2,8 +2,9 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.account.ProfileChange;
 import dev.restauth.text.Messages;
-import dev.restauth.user.Keys;
+import dev.restauth.user.Canonical;
 import dev.restauth.user.User;
 
 /**
@@ -40,7 +41,7 @@ public class DefaultUserDetailsSerializer implements UserDetailsSerializer {
         Fields fields = new Fields(data);
         String username = fields.text("username", partial ? USERNAME_PARTIAL : USERNAME);
         if (username != null) {
-            username = Keys.normalizeUsername(username);
+            username = Canonical.username(username);
             if (context.users().usernameTaken(username, user.id())) {
                 fields.reject("username", Messages.get("user.username_taken"));
             }

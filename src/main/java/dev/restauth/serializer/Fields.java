@@ -23,6 +23,16 @@ public final class Fields {
         this.data = data;
     }
 
+    /**
+     * A field's text as sent, unvalidated, for keying a rate limit before validation: the string, or empty for a
+     * missing or non-string value.
+     */
+    public static String textOrEmpty(JsonObject data, String name) {
+        JsonElement value = data.get(name);
+        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
+                ? value.getAsString() : "";
+    }
+
     /** Whether the body has this field at all (partial updates only touch the fields sent). */
     public boolean present(String name) {
         return data.has(name);

@@ -2,7 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
-import dev.restauth.auth.Credentials;
+import dev.restauth.account.Credentials;
 
 /** {@code LOGIN_SERIALIZER}: turns a login body into credentials. Implementations are thread-safe. */
 public interface LoginSerializer {

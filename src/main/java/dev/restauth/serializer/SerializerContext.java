@@ -7,8 +7,8 @@ import dev.restauth.password.PasswordValidators;
 
 /**
  * What a serializer may use, handed to its constructor: the settings, the password validators, password checks,
- * the database questions validation asks, and the uids and tokens of password-reset links. A serializer class has a public constructor taking this, or a public
- * no-argument one.
+ * the database questions validation asks, and the uids and tokens of password-reset links. A serializer class has a
+ * public constructor taking this, or a public no-argument one.
  */
 public record SerializerContext(Settings settings, PasswordValidators validators, Passwords passwords,
                                 UserQueries users, PasswordResetTokens resetTokens) {

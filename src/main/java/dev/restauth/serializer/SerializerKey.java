@@ -1,28 +1,71 @@
 package dev.restauth.serializer;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 /**
- * The serializer registry's keys, named as dj-rest-auth's settings, each with the interface its class must
- * implement. {@code serializers.properties} maps every key to a class.
+ * A key of the serializer registry, named as dj-rest-auth's setting, with the interface its class must implement:
+ * {@code registry.get(SerializerKey.LOGIN_SERIALIZER)} is a {@link LoginSerializer}. {@code serializers.properties}
+ * maps every key to a class.
+ *
+ * @param <T> the interface of the serializers registered under this key
  */
-public enum SerializerKey {
-    LOGIN_SERIALIZER(LoginSerializer.class),
-    TOKEN_SERIALIZER(TokenSerializer.class),
-    USER_DETAILS_SERIALIZER(UserDetailsSerializer.class),
-    PASSWORD_CHANGE_SERIALIZER(PasswordChangeSerializer.class),
-    PASSWORD_RESET_SERIALIZER(PasswordResetSerializer.class),
-    PASSWORD_RESET_CONFIRM_SERIALIZER(PasswordResetConfirmSerializer.class),
-    REGISTER_SERIALIZER(RegisterSerializer.class),
-    SOCIAL_LOGIN_SERIALIZER(SocialLoginSerializer.class),
-    SOCIAL_CONNECT_SERIALIZER(SocialConnectSerializer.class);
+public final class SerializerKey<T> {
+    private static final List<SerializerKey<?>> ALL = new ArrayList<>();
 
-    private final Class<?> type;
+    public static final SerializerKey<LoginSerializer> LOGIN_SERIALIZER =
+            define("LOGIN_SERIALIZER", LoginSerializer.class);
+    public static final SerializerKey<TokenSerializer> TOKEN_SERIALIZER =
+            define("TOKEN_SERIALIZER", TokenSerializer.class);
+    public static final SerializerKey<UserDetailsSerializer> USER_DETAILS_SERIALIZER =
+            define("USER_DETAILS_SERIALIZER", UserDetailsSerializer.class);
+    public static final SerializerKey<PasswordChangeSerializer> PASSWORD_CHANGE_SERIALIZER =
+            define("PASSWORD_CHANGE_SERIALIZER", PasswordChangeSerializer.class);
+    public static final SerializerKey<PasswordResetSerializer> PASSWORD_RESET_SERIALIZER =
+            define("PASSWORD_RESET_SERIALIZER", PasswordResetSerializer.class);
+    public static final SerializerKey<PasswordResetConfirmSerializer> PASSWORD_RESET_CONFIRM_SERIALIZER =
+            define("PASSWORD_RESET_CONFIRM_SERIALIZER", PasswordResetConfirmSerializer.class);
+    public static final SerializerKey<RegisterSerializer> REGISTER_SERIALIZER =
+            define("REGISTER_SERIALIZER", RegisterSerializer.class);
+    public static final SerializerKey<SocialLoginSerializer> SOCIAL_LOGIN_SERIALIZER =
+            define("SOCIAL_LOGIN_SERIALIZER", SocialLoginSerializer.class);
+    public static final SerializerKey<SocialConnectSerializer> SOCIAL_CONNECT_SERIALIZER =
+            define("SOCIAL_CONNECT_SERIALIZER", SocialConnectSerializer.class);
+    public static final SerializerKey<SocialAccountSerializer> SOCIAL_ACCOUNT_SERIALIZER =
+            define("SOCIAL_ACCOUNT_SERIALIZER", SocialAccountSerializer.class);
 
-    SerializerKey(Class<?> type) {
+    private final String name;
+    private final Class<T> type;
+
+    private SerializerKey(String name, Class<T> type) {
+        this.name = name;
         this.type = type;
     }
 
+    private static <T> SerializerKey<T> define(String name, Class<T> type) {
+        SerializerKey<T> key = new SerializerKey<>(name, type);
+        ALL.add(key);
+        return key;
+    }
+
+    /** Every key, in declaration order. */
+    public static List<SerializerKey<?>> all() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** The name in {@code serializers.properties}, e.g. {@code LOGIN_SERIALIZER}. */
+    public String name() {
+        return name;
+    }
+
     /** The interface a class registered under this key must implement. */
-    public Class<?> type() {
+    public Class<T> type() {
         return type;
+    }
+
+    @Override
+    public String toString() {
+        return name;
     }
 }

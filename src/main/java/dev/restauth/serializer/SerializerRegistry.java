@@ -4,6 +4,7 @@ import dev.restauth.config.SettingsException;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
@@ -12,9 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.StringJoiner;
 
 /**
  * The serializers restauth's endpoints use, by key: {@code serializers.properties} (bundled) maps each
@@ -26,9 +28,9 @@ import java.util.Properties;
 public final class SerializerRegistry {
     private static final String DEFAULTS = "serializers.properties";
 
-    private final Map<SerializerKey, Object> serializers;
+    private final Map<SerializerKey<?>, Object> serializers;
 
-    private SerializerRegistry(Map<SerializerKey, Object> serializers) {
+    private SerializerRegistry(Map<SerializerKey<?>, Object> serializers) {
         this.serializers = Collections.unmodifiableMap(serializers);
     }
 
@@ -52,12 +54,13 @@ public final class SerializerRegistry {
     public static SerializerRegistry build(Properties entries, SerializerContext context) {
         for (String key : entries.stringPropertyNames()) {
             if (!isKey(key)) {
-                throw new SettingsException("serializer registry: unknown key '" + key + "'; known keys are "
-                        + java.util.Arrays.toString(SerializerKey.values()));
+                StringJoiner known = new StringJoiner(", ", "[", "]");
+                SerializerKey.all().forEach(k -> known.add(k.name()));
+                throw new SettingsException("serializer registry: unknown key '" + key + "'; known keys are " + known);
             }
         }
-        Map<SerializerKey, Object> serializers = new EnumMap<>(SerializerKey.class);
-        for (SerializerKey key : SerializerKey.values()) {
+        Map<SerializerKey<?>, Object> serializers = new LinkedHashMap<>();
+        for (SerializerKey<?> key : SerializerKey.all()) {
             String className = entries.getProperty(key.name());
             if (className == null || className.isBlank()) {
                 throw new SettingsException("serializer registry: no class for " + key);
@@ -67,16 +70,12 @@ public final class SerializerRegistry {
         return new SerializerRegistry(serializers);
     }
 
-    /** The serializer registered under {@code key}, as {@code type} (the key's interface). */
-    public <T> T get(SerializerKey key, Class<T> type) {
-        if (!type.equals(key.type())) {
-            throw new IllegalArgumentException(key + " holds a " + key.type().getSimpleName() + ", not a "
-                    + type.getSimpleName());
-        }
-        return type.cast(serializers.get(key));
+    /** The serializer registered under {@code key}. */
+    public <T> T get(SerializerKey<T> key) {
+        return key.type().cast(serializers.get(key));
     }
 
-    private static Object instantiate(SerializerKey key, String className, SerializerContext context) {
+    private static Object instantiate(SerializerKey<?> key, String className, SerializerContext context) {
         String what = "serializer registry: " + key + "=" + className + ": ";
         Class<?> type;
         try {
@@ -120,7 +119,7 @@ public final class SerializerRegistry {
     }
 
     private static boolean isKey(String name) {
-        for (SerializerKey key : SerializerKey.values()) {
+        for (SerializerKey<?> key : SerializerKey.all()) {
             if (key.name().equals(name)) {
                 return true;
             }
@@ -134,7 +133,7 @@ public final class SerializerRegistry {
             if (in == null) {
                 throw new IllegalStateException(DEFAULTS + " is missing beside " + SerializerRegistry.class.getName());
             }
-            entries.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+            entries.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("cannot read " + DEFAULTS, e);
         }

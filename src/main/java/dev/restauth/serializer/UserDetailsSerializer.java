@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.account.ProfileChange;
 import dev.restauth.user.User;
 
 /** {@code USER_DETAILS_SERIALIZER}: shows a user and validates changes to it. Implementations are thread-safe. */
@@ -16,8 +17,4 @@ public interface UserDetailsSerializer {
      * @throws dev.restauth.error.ValidationException with every field error
      */
     ProfileChange validate(JsonObject data, User user, boolean partial);
-
-    /** The writable profile fields, complete. */
-    record ProfileChange(String username, String firstName, String lastName) {
-    }
 }

@@ -2,7 +2,7 @@ package dev.restauth.social;
 
 import com.google.gson.JsonObject;
 
-import dev.restauth.serializer.EmailAddresses;
+import dev.restauth.user.EmailValidator;
 
 /**
  * Builds a {@link SocialIdentity} from a provider's profile fields as allauth's {@code populate_user} does: a missing
@@ -32,7 +32,7 @@ final class Identities {
         int space = full.indexOf(' ');
         String first = firstName != null ? firstName : space < 0 ? full : full.substring(0, space);
         String last = lastName != null ? lastName : space < 0 ? "" : full.substring(space + 1);
-        String address = email != null && email.length() <= EMAIL_LENGTH && EmailAddresses.isValid(email)
+        String address = email != null && email.length() <= EMAIL_LENGTH && EmailValidator.isValid(email)
                 ? email : null;
         return new SocialIdentity(provider, uid, address, address != null && emailVerified, cut(first), cut(last),
                 username, profile);

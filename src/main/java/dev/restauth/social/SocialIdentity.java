@@ -2,6 +2,8 @@ package dev.restauth.social;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.http.Json;
+
 /**
  * Who a provider says the user is, after restauth checked the proof. Immutable.
  *
@@ -16,6 +18,11 @@ import com.google.gson.JsonObject;
  */
 public record SocialIdentity(String provider, String uid, String email, boolean emailVerified, String firstName,
                              String lastName, String username, JsonObject profile) {
+
+    /** The profile as compact JSON text, as it is stored ({@code extra_data}). */
+    public String profileText() {
+        return Json.write(profile);
+    }
 
     /** Leaves out the address and names. */
     @Override

@@ -12,7 +12,7 @@ import java.util.List;
  * counts as failed until {@link Throttle.Attempt#succeeded()} says otherwise.
  *
  * <p>The key named below is what the caller passes as {@code key} to {@link Throttle#begin}; it is folded with
- * {@link dev.restauth.user.Keys#of} (NFKC, lower case), so {@code Alice}, {@code ALICE} and {@code ａｌｉｃｅ} are
+ * {@link dev.restauth.user.Canonical#key} (NFKC, lower case), so {@code Alice}, {@code ALICE} and {@code ａｌｉｃｅ} are
  * one key. A new credential path (JWT refresh, one-time codes) adds its action here.
  */
 public enum Action {

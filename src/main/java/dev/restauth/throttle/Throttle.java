@@ -6,52 +6,53 @@ import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
 import dev.restauth.db.DuplicateKeyException;
 import dev.restauth.db.ThrottleDao;
+import dev.restauth.db.Transaction;
 import dev.restauth.error.ApiException;
-import dev.restauth.user.Keys;
+import dev.restauth.error.ValidationException;
+import dev.restauth.user.Canonical;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Supplier;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * restauth's one decision point for rate limits and lockout: every credential path (password login, the old
  * password of a password change, reset confirmation, social login) and every mail-sending endpoint asks it before
  * doing any work, so an attempt over a limit costs no password hash and tells nothing about the account.
  *
- * <p>Use it around a credential check like this (or let {@link #guard} do it, as social login does):
+ * <p>Every use case uses it the same way, in its own transactions:
  * <pre>{@code
- * Throttle.Attempt attempt = throttle.begin(Action.SOCIAL_LOGIN, request.clientAddress(), "facebook"); // or 429
- * Identity identity = provider.verify(token);      // throws when refused: the attempt stays a failure
- * attempt.succeeded();                              // the credential was right
+ * Attempt attempt = database.inTransaction(tx -> throttle.begin(tx, Action.LOGIN, client, login)); // or 429
+ * User user = attempt.judge(() -> checkPassword(...));   // a refused credential stays counted as a failure
+ * database.inTransaction(tx -> { attempt.succeeded(tx); ...the effects of the login... });
  * }</pre>
- * An attempt counts as failed unless {@link Attempt#succeeded()} is called; an attempt that was never decided (the
- * provider was unreachable, hashing was saturated) calls {@link Attempt#unchecked()} instead.
+ * An attempt counts as failed unless {@link Attempt#succeeded} is called; an attempt that was never decided (the
+ * provider was unreachable, hashing was saturated) is taken back by {@link Attempt#judge} (or
+ * {@link Attempt#unchecked()}). Actions that count attempts rather than failures (sign-ups, mails) just call
+ * {@link #begin} in the transaction that does the work.
  *
  * <p><b>Counting.</b> Each counter is a window that opens with the first hit after the previous one ended and lasts
- * the limit's period; it allows {@code count} hits. {@link #begin} counts one hit on each of the action's counters
- * in one transaction, each with one atomic upsert whose row lock is held until the transaction ends; when any
- * counter is over its limit the transaction is rolled back, so a refused attempt counts nowhere. Because every hit
- * is ordered by the database and sees the exact number before it, exactly {@code count} attempts per window get
+ * the limit's period; it allows {@code count} hits. {@link #begin} counts one hit on each of the action's counters,
+ * each with one atomic upsert whose row lock is held until the caller's transaction ends; when any counter is over
+ * its limit, the hits are undone and the attempt refused, so a refused attempt counts nowhere. Because every hit is
+ * ordered by the database and sees the exact number before it, exactly {@code count} attempts per window get
  * through, however many nodes and threads race (a check-then-record design lets all racers through). Counting a
  * credential attempt as failed before it is checked is what makes that exact: a success takes its hit back after.
  * The price of a window over a sliding log: a client may spend one window's budget at its very end and the next
  * one's at once, twice the rate for a moment, never more on average.
  *
  * <p>Keys and client addresses are stored as HMACs (the table names no user, address or IP), time is the injected
- * clock's, and rows whose window ended are deleted every {@value #SWEEP_EVERY} hits on each node, so no cron job
- * is needed. With {@code throttle_enabled=false} nothing is counted and nothing refused. Thread-safe.
+ * clock's, and rows whose window ended are deleted by {@link dev.restauth.db.Sweeper}. With
+ * {@code throttle_enabled=false} nothing is counted and nothing refused. Thread-safe.
  */
 public final class Throttle {
-    /** Expired counters are swept every this many hits on each node. */
-    static final int SWEEP_EVERY = 256;
-    /** Runs of the counting transaction when H2's MERGE loses an insert race (the retry finds the row). */
+    /** Runs of the counting when H2's MERGE loses an insert race (the next run finds the row). */
     private static final int ATTEMPTS = 5;
 
     private final Database database;
@@ -59,7 +60,6 @@ public final class Throttle {
     private final Clock clock;
     private final boolean enabled;
     private final Map<Action, List<RatedLimit>> limits = new EnumMap<>(Action.class);
-    private final AtomicInteger hitsOnThisNode = new AtomicInteger();
 
     public Throttle(Database database, Keyring keyring, Clock clock, Settings settings) {
         this.database = database;
@@ -79,7 +79,7 @@ public final class Throttle {
     }
 
     /**
-     * Counts one attempt at {@code action}, or refuses it.
+     * Counts one attempt at {@code action} in the caller's transaction, or refuses it.
      *
      * @param client the client IP ({@code ApiRequest.clientAddress()}); may be null only for actions that count
      *               per key alone
@@ -87,34 +87,12 @@ public final class Throttle {
      * @return the attempt, on which a credential path reports success
      * @throws ApiException 429 with {@code Retry-After} when a limit is full; then nothing was counted
      */
-    public Attempt begin(Action action, String client, String key) {
-        Outcome outcome = count(action, client, key);
+    public Attempt begin(Transaction tx, Action action, String client, String key) {
+        Outcome outcome = count(tx, action, client, key);
         if (outcome.refusedFor() > 0) {
             throw ApiException.throttled(outcome.refusedFor());
         }
         return new Attempt(outcome.counted());
-    }
-
-    /**
-     * Runs a credential check as one attempt: a success when {@code check} returns, a failure when it throws, and
-     * neither ({@link Attempt#unchecked()}) when it fails with a 5xx, because then the other side (a provider, the
-     * hashing pool) was never asked and nothing was learnt about the credential.
-     *
-     * @throws ApiException 429 before {@code check} runs when a limit is full, or whatever {@code check} throws
-     */
-    public <T> T guard(Action action, String client, String key, Supplier<T> check) {
-        Attempt attempt = begin(action, client, key);
-        T result;
-        try {
-            result = check.get();
-        } catch (ApiException e) {
-            if (e.status() >= 500) {
-                attempt.unchecked();
-            }
-            throw e;
-        }
-        attempt.succeeded();
-        return result;
     }
 
     /**
@@ -123,35 +101,24 @@ public final class Throttle {
      *
      * @return false, with nothing counted, when a limit is full
      */
-    public boolean tryHit(Action action, String client, String key) {
-        return count(action, client, key).refusedFor() == 0;
-    }
-
-    /** Deletes every counter whose window has ended; returns how many. Runs by itself now and then. */
-    public int sweepExpired() {
-        Instant now = now();
-        return database.inTransaction(connection -> new ThrottleDao(connection, database.dialect())
-                .deleteExpired(now));
+    public boolean tryHit(Transaction tx, Action action, String client, String key) {
+        return count(tx, action, client, key).refusedFor() == 0;
     }
 
     /** Counts one attempt on every counter of the action, or none when one is full. */
-    private Outcome count(Action action, String client, String key) {
+    private Outcome count(Transaction tx, Action action, String client, String key) {
         List<RatedLimit> rated = limits.get(action);
         if (!enabled || rated.isEmpty()) {
             return new Outcome(List.of(), 0);
         }
         Instant now = now();
-        if (hitsOnThisNode.incrementAndGet() % SWEEP_EVERY == 0) {
-            sweepExpired();
-        }
         List<Bucket> buckets = new ArrayList<>();
         for (RatedLimit limit : rated) {
             buckets.add(new Bucket(limit.limit(), limit.rate(), keyHash(limit.limit(), client, key)));
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return new Outcome(database.inTransaction(connection -> countAll(
-                        new ThrottleDao(connection, database.dialect()), buckets, now)), 0);
+                return new Outcome(tx.nested(() -> countAll(tx.throttle(), buckets, now)), 0);
             } catch (Refused refused) {
                 return new Outcome(List.of(), refused.seconds);
             } catch (DuplicateKeyException raced) {
@@ -162,7 +129,7 @@ public final class Throttle {
         }
     }
 
-    /** One hit on every counter; throws {@link Refused} (rolling all of them back) when any is over its limit. */
+    /** One hit on every counter; throws {@link Refused} (undoing all of them) when any is over its limit. */
     private static List<Counted> countAll(ThrottleDao dao, List<Bucket> buckets, Instant now) {
         List<Counted> counted = new ArrayList<>();
         long wait = 0;
@@ -193,7 +160,7 @@ public final class Throttle {
             append(message, require(client, limit, "a client address"));
         }
         if (limit.scope() != Limit.Scope.CLIENT) {
-            append(message, Keys.of(require(key, limit, "a key")));
+            append(message, Canonical.key(require(key, limit, "a key")));
         }
         return keyring.hash("throttle", message.toString());
     }
@@ -216,8 +183,8 @@ public final class Throttle {
     }
 
     /**
-     * One counted attempt. It counts as a failure unless {@link #succeeded()} or {@link #unchecked()} says
-     * otherwise; only the first of those calls has an effect. Confined to the thread serving the request.
+     * One counted attempt. It counts as a failure unless {@link #succeeded} or {@link #unchecked()} says otherwise;
+     * only the first of those calls has an effect. Confined to the thread serving the request.
      */
     public final class Attempt {
         private final List<Counted> counted;
@@ -228,42 +195,72 @@ public final class Throttle {
         }
 
         /**
-         * The credential was right: this client's failures for the key are forgiven ({@code CLEAR}), this attempt is
-         * taken back from counters shared with other clients ({@code REFUND}), and attempt counters keep it.
+         * Runs the check that judges this attempt's credential, outside any transaction (it may hash a password or
+         * ask a provider). A {@link ValidationException} naming one of {@code credentialFields} (any
+         * ValidationException when none are named) is the failure this attempt already counts; any other exception
+         * (the provider unreachable, hashing saturated, only other fields refused) leaves the credential undecided,
+         * and the attempt is {@linkplain #unchecked() taken back}. A pass is for the caller to settle with
+         * {@link #succeeded} in the transaction that acts on it.
          */
-        public void succeeded() {
-            settle(true);
+        public <T> T judge(Supplier<T> check, String... credentialFields) {
+            try {
+                return check.get();
+            } catch (ValidationException e) {
+                if (credentialFields.length > 0 && !refusesAny(e, credentialFields)) {
+                    unchecked();
+                }
+                throw e;
+            } catch (RuntimeException e) {
+                unchecked();
+                throw e;
+            }
         }
 
         /**
-         * The credential was never decided (hashing saturated, the provider unreachable, only other fields
-         * refused): the attempt is taken back from every failure counter; attempt counters keep it.
+         * The credential was right: this client's failures for the key are forgiven ({@code CLEAR}), this attempt is
+         * taken back from counters shared with other clients ({@code REFUND}), and attempt counters keep it.
          */
-        public void unchecked() {
-            settle(false);
+        public void succeeded(Transaction tx) {
+            settle(tx, true);
         }
 
-        private void settle(boolean success) {
+        /**
+         * The credential was never decided: the attempt is taken back from every failure counter, in a transaction
+         * of its own; attempt counters keep it.
+         */
+        public void unchecked() {
+            if (!settled && counted.stream().anyMatch(Counted::countsFailures)) {
+                database.useTransaction(tx -> settle(tx, false));
+            }
+            settled = true;
+        }
+
+        private void settle(Transaction tx, boolean success) {
             if (settled) {
                 return;
             }
             settled = true;
-            List<Counted> failures = counted.stream()
-                    .filter(c -> c.bucket().limit().onSuccess() != Limit.OnSuccess.KEEP).toList();
-            if (failures.isEmpty()) {
-                return;
-            }
-            database.useTransaction(connection -> {
-                ThrottleDao dao = new ThrottleDao(connection, database.dialect());
-                for (Counted c : failures) {
-                    String name = c.bucket().limit().name();
-                    if (success && c.bucket().limit().onSuccess() == Limit.OnSuccess.CLEAR) {
-                        dao.delete(name, c.bucket().keyHash());
-                    } else {
-                        dao.refund(name, c.bucket().keyHash(), c.windowEnd());
-                    }
+            ThrottleDao dao = tx.throttle();
+            for (Counted c : counted) {
+                if (!c.countsFailures()) {
+                    continue;
                 }
-            });
+                String name = c.bucket().limit().name();
+                if (success && c.bucket().limit().onSuccess() == Limit.OnSuccess.CLEAR) {
+                    dao.delete(name, c.bucket().keyHash());
+                } else {
+                    dao.refund(name, c.bucket().keyHash(), c.windowEnd());
+                }
+            }
+        }
+
+        private static boolean refusesAny(ValidationException e, String... fields) {
+            for (String field : fields) {
+                if (e.errors().containsKey(field)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
@@ -276,13 +273,16 @@ public final class Throttle {
     }
 
     private record Counted(Bucket bucket, Instant windowEnd) {
+        boolean countsFailures() {
+            return bucket.limit().onSuccess() != Limit.OnSuccess.KEEP;
+        }
     }
 
     /** What counting an attempt did: its counters, or, when {@code refusedFor > 0}, the seconds to wait. */
     private record Outcome(List<Counted> counted, long refusedFor) {
     }
 
-    /** The counting transaction found a full counter; thrown to roll it back. */
+    /** The counting found a full counter; thrown to undo its hits. */
     private static final class Refused extends RuntimeException {
         private final long seconds;
 

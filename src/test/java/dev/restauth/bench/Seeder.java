@@ -1,14 +1,14 @@
 package dev.restauth.bench;
 
 import dev.restauth.auth.Keyring;
-import dev.restauth.auth.TokenService;
+import dev.restauth.auth.Tokens;
 import dev.restauth.auth.crypto.Argon2Hasher;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.Settings;
 import dev.restauth.config.SettingsLoader;
 import dev.restauth.db.Database;
 import dev.restauth.db.Migrator;
-import dev.restauth.user.Keys;
+import dev.restauth.user.Canonical;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +41,7 @@ import java.util.stream.Stream;
 /**
  * Builds the H2 databases the bench serves: restauth's own migrations, then {@code n} users inserted in JDBC
  * batches, each with a confirmed primary address (as a registration leaves them), and a token for every user made
- * by restauth's own {@link TokenService}, so the token table grows with the user table and lookups in it are
+ * by restauth's own {@link Tokens}, so the token table grows with the user table and lookups in it are
  * measured at scale. The argon2 hash is made once, by restauth's hasher at the configured parameters, and shared by
  * every user: seeding a million users takes a minute or two, not the days a million hashes would.
  *
@@ -160,9 +160,9 @@ final class Seeder {
                     String username = username(i);
                     String email = username + "@example.com";
                     insert.setString(1, username);
-                    insert.setString(2, Keys.of(username));
+                    insert.setString(2, Canonical.key(username));
                     insert.setString(3, email);
-                    insert.setString(4, Keys.of(email));
+                    insert.setString(4, Canonical.key(email));
                     insert.setString(5, hash);
                     insert.setString(6, "Ada");
                     insert.setString(7, "Lovelace");
@@ -182,7 +182,7 @@ final class Seeder {
     }
 
     /**
-     * A token for every user, through restauth's {@link TokenService} on all cores; returns the sample's, a fixed
+     * A token for every user, through restauth's {@link Tokens} on all cores; returns the sample's, a fixed
      * random choice of {@link #SAMPLE} users.
      */
     private static List<Dataset.SampleUser> issueTokens(Settings settings, int users) throws SQLException {
@@ -192,7 +192,7 @@ final class Seeder {
             chosen.add(1 + random.nextInt(users));
         }
         try (Database database = Database.fromSettings(settings)) {
-            TokenService tokens = new TokenService(database, new Keyring(SecretKey.resolve(settings)),
+            Tokens tokens = new Tokens(database, new Keyring(SecretKey.resolve(settings)),
                     Clock.systemUTC());
             List<Dataset.SampleUser> sample = new ArrayList<>();
             try (Connection connection = DriverManager.getConnection(Database.jdbcUrl(settings));
@@ -200,25 +200,26 @@ final class Seeder {
                  Statement statement = connection.createStatement();
                  ResultSet all = statement.executeQuery(ALL_PKS)) {
                 for (int i : chosen) {
-                    byName.setString(1, Keys.of(username(i)));
+                    byName.setString(1, Canonical.key(username(i)));
                     try (ResultSet row = byName.executeQuery()) {
                         row.next();
                         long pk = row.getLong(1);
-                        sample.add(new Dataset.SampleUser(tokens.issue(pk), pk, username(i)));
+                        sample.add(new Dataset.SampleUser(database.inTransaction(tx -> tokens.issue(tx, pk)), pk,
+                                username(i)));
                     }
                 }
                 List<Long> pks = new ArrayList<>(users);
                 while (all.next()) {
                     pks.add(all.getLong(1));
                 }
-                issueAll(tokens, pks);
+                issueAll(database, tokens, pks);
             }
             return sample;
         }
     }
 
     /** Issues the remaining tokens in parallel: one stream of transactions per core. */
-    private static void issueAll(TokenService tokens, List<Long> pks) {
+    private static void issueAll(Database database, Tokens tokens, List<Long> pks) {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -227,7 +228,8 @@ final class Seeder {
                 int first = t;
                 parts.add(pool.submit(() -> {
                     for (int i = first; i < pks.size(); i += threads) {
-                        tokens.issue(pks.get(i)); // for the sample: the key it already has
+                        long pk = pks.get(i);
+                        database.inTransaction(tx -> tokens.issue(tx, pk)); // the sample's: the key it has
                     }
                 }));
             }

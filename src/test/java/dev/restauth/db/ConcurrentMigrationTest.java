@@ -54,7 +54,7 @@ class ConcurrentMigrationTest {
                 }
                 assertEquals(1, applied.stream().filter(list -> !list.isEmpty()).count(), applied.toString());
                 assertEquals(Migrator.available(), applied.stream().flatMap(List::stream).toList());
-                List<Integer> recorded = nodes.get(0).inTransaction(c -> Jdbc.list(c,
+                List<Integer> recorded = nodes.get(0).inTransaction(c -> Sql.list(c,
                         "SELECT version FROM restauth_schema_version ORDER BY version", row -> row.getInt(1)));
                 assertEquals(Migrator.available().stream().map(Migrator.Migration::version).toList(), recorded);
             } finally {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restauth.user.SocialAccount;
 import dev.restauth.testing.TestDatabase;
 import dev.restauth.user.User;
 
@@ -27,7 +28,7 @@ class DaoTest {
             List<Migrator.Migration> first = new Migrator(database, Clock.systemUTC()).migrate();
             assertEquals(Migrator.available(), first);
             assertEquals(List.of(), new Migrator(database, Clock.systemUTC()).migrate());
-            List<Integer> versions = database.inTransaction(c -> Jdbc.list(c,
+            List<Integer> versions = database.inTransaction(c -> Sql.list(c,
                     "SELECT version FROM restauth_schema_version ORDER BY version", row -> row.getInt(1)));
             assertEquals(first.stream().map(Migrator.Migration::version).toList(), versions);
         }
@@ -37,18 +38,18 @@ class DaoTest {
     @EnumSource(TestDatabase.Kind.class)
     void usersAreFoundByUsernameAndEmailInAnyLetterCase(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            User alice = database.inTransaction(c -> new UserDao(c).insert(newUser("Alice_ü", "Alice@Example.COM")));
-            database.useTransaction(c -> new EmailAddressDao(c).insert(alice.id(), "Alice@Example.COM", true,
+            User alice = database.inTransaction(c -> c.users().insert(newUser("Alice_ü", "Alice@Example.COM")));
+            database.useTransaction(c -> c.emailAddresses().insert(alice.id(), "Alice@Example.COM", true,
                     true, true));
             database.useTransaction(c -> {
-                UserDao users = new UserDao(c);
+                UserDao users = c.users();
                 assertEquals(alice, users.findById(alice.id()).orElseThrow());
                 assertEquals(alice.id(), users.findByUsername("ALICE_Ü").orElseThrow().id());
                 assertEquals(List.of(alice), users.findByEmail("alice@example.com"));
                 assertTrue(users.usernameTaken("alice_ü", -1));
                 assertFalse(users.usernameTaken("alice_ü", alice.id()));
-                assertTrue(new EmailAddressDao(c).isVerified(alice.id(), "Alice@Example.COM"));
-                assertFalse(new EmailAddressDao(c).isVerified(alice.id(), "alice@example.com"));
+                assertTrue(c.emailAddresses().isVerified(alice.id(), "Alice@Example.COM"));
+                assertFalse(c.emailAddresses().isVerified(alice.id(), "alice@example.com"));
             });
         }
     }
@@ -57,10 +58,10 @@ class DaoTest {
     @EnumSource(TestDatabase.Kind.class)
     void timesRoundTripInUtcToTheMicrosecond(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            User user = database.inTransaction(c -> new UserDao(c).insert(newUser("timer", "")));
+            User user = database.inTransaction(c -> c.users().insert(newUser("timer", "")));
             Instant login = Instant.parse("2030-01-02T03:04:05.678901Z");
-            database.useTransaction(c -> new UserDao(c).updateLastLogin(user.id(), login));
-            User stored = database.inTransaction(c -> new UserDao(c).findById(user.id()).orElseThrow());
+            database.useTransaction(c -> c.users().updateLastLogin(user.id(), login));
+            User stored = database.inTransaction(c -> c.users().findById(user.id()).orElseThrow());
             assertEquals(JOINED, stored.dateJoined());
             assertEquals(login, stored.lastLogin());
         }
@@ -70,12 +71,12 @@ class DaoTest {
     @EnumSource(TestDatabase.Kind.class)
     void aUsernameThatDiffersOnlyInCaseOrWidthIsADuplicateKey(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            database.useTransaction(c -> new UserDao(c).insert(newUser("bob", "bob@example.com")));
+            database.useTransaction(c -> c.users().insert(newUser("bob", "bob@example.com")));
             assertThrows(DuplicateKeyException.class,
-                    () -> database.useTransaction(c -> new UserDao(c).insert(newUser("BOB", "x@example.com"))));
+                    () -> database.useTransaction(c -> c.users().insert(newUser("BOB", "x@example.com"))));
             // NFKC folds the fullwidth letters into "bob".
             assertThrows(DuplicateKeyException.class,
-                    () -> database.useTransaction(c -> new UserDao(c).insert(newUser("ｂｏｂ", "y@example.com"))));
+                    () -> database.useTransaction(c -> c.users().insert(newUser("ｂｏｂ", "y@example.com"))));
         }
     }
 
@@ -83,16 +84,16 @@ class DaoTest {
     @EnumSource(TestDatabase.Kind.class)
     void aUniqueAddressCannotBelongToTwoUsersButANonUniqueOneCan(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            User one = database.inTransaction(c -> new UserDao(c).insert(newUser("one", "shared@example.com")));
-            User two = database.inTransaction(c -> new UserDao(c).insert(newUser("two", "shared@example.com")));
-            database.useTransaction(c -> new EmailAddressDao(c).insert(one.id(), "shared@example.com", false, true,
+            User one = database.inTransaction(c -> c.users().insert(newUser("one", "shared@example.com")));
+            User two = database.inTransaction(c -> c.users().insert(newUser("two", "shared@example.com")));
+            database.useTransaction(c -> c.emailAddresses().insert(one.id(), "shared@example.com", false, true,
                     true));
             assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c ->
-                    new EmailAddressDao(c).insert(two.id(), "SHARED@example.com", false, true, true)));
-            database.useTransaction(c -> new EmailAddressDao(c).insert(two.id(), "SHARED@example.com", false, true,
+                    c.emailAddresses().insert(two.id(), "SHARED@example.com", false, true, true)));
+            database.useTransaction(c -> c.emailAddresses().insert(two.id(), "SHARED@example.com", false, true,
                     false));
             assertEquals(List.of(one, two), database.inTransaction(c ->
-                    new UserDao(c).findByEmail("shared@EXAMPLE.com")));
+                    c.users().findByEmail("shared@EXAMPLE.com")));
         }
     }
 
@@ -100,16 +101,16 @@ class DaoTest {
     @EnumSource(TestDatabase.Kind.class)
     void aTokenIsFoundByItsHashAndDeletedWithItsUser(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            User user = database.inTransaction(c -> new UserDao(c).insert(newUser("tok", "")));
+            User user = database.inTransaction(c -> c.users().insert(newUser("tok", "")));
             String hash = "a".repeat(64);
-            database.useTransaction(c -> new TokenDao(c).insert(new TokenDao.TokenRow(user.id(), hash,
+            database.useTransaction(c -> c.tokens().insert(new TokenDao.TokenRow(user.id(), hash,
                     "b".repeat(32), JOINED)));
-            assertEquals(user, database.inTransaction(c -> new TokenDao(c).findUserByKeyHash(hash)).orElseThrow());
-            assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c -> new TokenDao(c).insert(
+            assertEquals(user, database.inTransaction(c -> c.tokens().findUserByKeyHash(hash)).orElseThrow());
+            assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c -> c.tokens().insert(
                     new TokenDao.TokenRow(user.id(), "c".repeat(64), "d".repeat(32), JOINED))));
-            boolean deleted = database.inTransaction(c -> new TokenDao(c).deleteByUser(user.id()));
+            boolean deleted = database.inTransaction(c -> c.tokens().deleteByUser(user.id()));
             assertTrue(deleted);
-            assertTrue(database.inTransaction(c -> new TokenDao(c).findUserByKeyHash(hash)).isEmpty());
+            assertTrue(database.inTransaction(c -> c.tokens().findUserByKeyHash(hash)).isEmpty());
         }
     }
 
@@ -117,15 +118,15 @@ class DaoTest {
     @EnumSource(TestDatabase.Kind.class)
     void aSessionIsLiveUntilItExpiresAndExpiredOnesAreSwept(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            User user = database.inTransaction(c -> new UserDao(c).insert(newUser("sess", "")));
+            User user = database.inTransaction(c -> c.users().insert(newUser("sess", "")));
             Instant now = JOINED;
             database.useTransaction(c -> {
-                SessionDao sessions = new SessionDao(c);
+                SessionDao sessions = c.sessions();
                 sessions.insert("1".repeat(64), user.id(), "2".repeat(64), "3".repeat(64), now, now.plusSeconds(60));
                 sessions.insert("4".repeat(64), user.id(), "2".repeat(64), "3".repeat(64), now, now.plusSeconds(1));
             });
             database.useTransaction(c -> {
-                SessionDao sessions = new SessionDao(c);
+                SessionDao sessions = c.sessions();
                 assertEquals(user, sessions.findLive("1".repeat(64), now.plusSeconds(30)).orElseThrow().user());
                 assertTrue(sessions.findLive("4".repeat(64), now.plusSeconds(30)).isEmpty());
                 assertEquals(1, sessions.deleteExpired(now.plusSeconds(30)));
@@ -139,10 +140,10 @@ class DaoTest {
     void aFailedTransactionLeavesNothingBehind(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
             assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c -> {
-                new UserDao(c).insert(newUser("first", ""));
-                new UserDao(c).insert(newUser("FIRST", ""));
+                c.users().insert(newUser("first", ""));
+                c.users().insert(newUser("FIRST", ""));
             }));
-            assertTrue(database.inTransaction(c -> new UserDao(c).findByUsername("first")).isEmpty());
+            assertTrue(database.inTransaction(c -> c.users().findByUsername("first")).isEmpty());
         }
     }
 
@@ -150,9 +151,9 @@ class DaoTest {
     @EnumSource(TestDatabase.Kind.class)
     void aTranslatedErrorCarriesTheSqlButNoParameterValues(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            database.useTransaction(c -> new UserDao(c).insert(newUser("secretive", "")));
+            database.useTransaction(c -> c.users().insert(newUser("secretive", "")));
             DuplicateKeyException e = assertThrows(DuplicateKeyException.class, () ->
-                    database.useTransaction(c -> new UserDao(c).insert(newUser("SECRETIVE", ""))));
+                    database.useTransaction(c -> c.users().insert(newUser("SECRETIVE", ""))));
             assertTrue(e.getMessage().contains("INSERT INTO restauth_user"), e.getMessage());
             assertFalse(e.getMessage().contains("SECRETIVE"), e.getMessage());
             assertFalse(e.getMessage().contains("argon2$"), e.getMessage());
@@ -163,13 +164,13 @@ class DaoTest {
     @EnumSource(TestDatabase.Kind.class)
     void socialAccountsAreKeyedOnProviderAndExactUidAndLeaveWithTheirUser(TestDatabase.Kind kind) {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
-            User user = database.inTransaction(c -> new UserDao(c).insert(newUser("social", "")));
-            SocialAccountDao.SocialAccount account = database.inTransaction(c -> new SocialAccountDao(c)
+            User user = database.inTransaction(c -> c.users().insert(newUser("social", "")));
+            SocialAccount account = database.inTransaction(c -> c.socialAccounts()
                     .insert(user.id(), "google", "Sub-1", JOINED, "{\"sub\":\"Sub-1\"}"));
-            assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c -> new SocialAccountDao(c)
+            assertThrows(DuplicateKeyException.class, () -> database.useTransaction(c -> c.socialAccounts()
                     .insert(user.id(), "google", "Sub-1", JOINED, "{}")));
             database.useTransaction(c -> {
-                SocialAccountDao accounts = new SocialAccountDao(c);
+                SocialAccountDao accounts = c.socialAccounts();
                 // OpenID Connect subjects are case-sensitive: another spelling is another account.
                 accounts.insert(user.id(), "google", "sub-1", JOINED, "{}");
                 accounts.insert(user.id(), "keycloak", "Sub-1", JOINED, "{}");
@@ -181,8 +182,8 @@ class DaoTest {
                 assertTrue(accounts.delete(account.id(), user.id()));
                 assertTrue(accounts.find("google", "Sub-1").isEmpty());
             });
-            database.useTransaction(c -> Jdbc.update(c, "DELETE FROM restauth_user WHERE id = ?", user.id()));
-            assertEquals(List.of(), database.inTransaction(c -> new SocialAccountDao(c).findByUser(user.id())));
+            database.useTransaction(c -> Sql.update(c, "DELETE FROM restauth_user WHERE id = ?", user.id()));
+            assertEquals(List.of(), database.inTransaction(c -> c.socialAccounts().findByUser(user.id())));
         }
     }
 

@@ -43,10 +43,10 @@ class ThrottleDaoTest {
         try (TestDatabase test = TestDatabase.create(kind); Database database = migrated(test)) {
             hit(database, "login_lockout", KEY, T0, END);
             hit(database, "login_lockout", KEY, T0, END);
-            database.useTransaction(c -> new ThrottleDao(c, database.dialect()).refund("login_lockout", KEY, END));
+            database.useTransaction(c -> c.throttle().refund("login_lockout", KEY, END));
             assertEquals(2, hit(database, "login_lockout", KEY, T0, END).hits());
             // A refund for a window that has been replaced changes nothing.
-            database.useTransaction(c -> new ThrottleDao(c, database.dialect()).refund("login_lockout", KEY,
+            database.useTransaction(c -> c.throttle().refund("login_lockout", KEY,
                     END.minusSeconds(600)));
             assertEquals(3, hit(database, "login_lockout", KEY, T0, END).hits());
         }
@@ -59,11 +59,11 @@ class ThrottleDaoTest {
             hit(database, "login", KEY, T0, END);
             hit(database, "login", "b".repeat(64), T0, END.plusSeconds(60));
             hit(database, "login_failed", KEY, T0, END);
-            database.useTransaction(c -> new ThrottleDao(c, database.dialect()).delete("login_failed", KEY));
+            database.useTransaction(c -> c.throttle().delete("login_failed", KEY));
             assertEquals(1, hit(database, "login_failed", KEY, T0, END).hits());
-            assertEquals(2, (int) database.inTransaction(c -> new ThrottleDao(c, database.dialect())
+            assertEquals(2, (int) database.inTransaction(c -> c.throttle()
                     .deleteExpired(END)));
-            assertEquals(List.of("login"), database.inTransaction(c -> Jdbc.list(c,
+            assertEquals(List.of("login"), database.inTransaction(c -> Sql.list(c,
                     "SELECT name FROM restauth_throttle", row -> row.getString(1))));
         }
     }
@@ -92,7 +92,7 @@ class ThrottleDaoTest {
     }
 
     private static ThrottleDao.Counter hit(Database database, String name, String key, Instant now, Instant end) {
-        return database.inTransaction(c -> new ThrottleDao(c, database.dialect()).hit(name, key, now, end));
+        return database.inTransaction(c -> c.throttle().hit(name, key, now, end));
     }
 
     private static Database migrated(TestDatabase test) {

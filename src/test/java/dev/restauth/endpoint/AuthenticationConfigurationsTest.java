@@ -7,7 +7,7 @@ import static dev.restauth.endpoint.Wire.VARY_COOKIE;
 import static dev.restauth.endpoint.Wire.assertAnswerWithoutCookies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restauth.account.Accounts;
+import dev.restauth.account.CreateUser;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.MutableClock;
 import dev.restauth.testing.TestServer;
@@ -51,7 +51,7 @@ class AuthenticationConfigurationsTest {
 
         /** A user whose address is not confirmed yet, as right after registration. */
         void createUnverifiedUser(String username) {
-            server.app().accounts().create(new Accounts.NewAccount(username, username + "@example.com", PASSWORD,
+            server.app().useCases().createUser().run(new CreateUser.NewAccount(username, username + "@example.com", PASSWORD,
                     false, false, false));
         }
     }

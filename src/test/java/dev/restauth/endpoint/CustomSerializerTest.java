@@ -4,7 +4,7 @@ import static dev.restauth.endpoint.Wire.ALLOW_USER;
 import static dev.restauth.endpoint.Wire.VARY_ACCEPT;
 import static dev.restauth.endpoint.Wire.assertAnswerWithoutCookies;
 
-import dev.restauth.account.Accounts;
+import dev.restauth.account.CreateUser;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.TestServer;
 import dev.restauth.user.User;
@@ -56,7 +56,7 @@ class CustomSerializerTest {
 
     @Test
     void aStaffUserIsShownAsStaff() {
-        User user = server.app().accounts().create(new Accounts.NewAccount("admin", "admin@example.com", PASSWORD,
+        User user = server.app().useCases().createUser().run(new CreateUser.NewAccount("admin", "admin@example.com", PASSWORD,
                 true, false, true));
         String key = Wire.login(http, "admin", PASSWORD);
         assertAnswerWithoutCookies(http.get("/user/", Http.token(key)), 200, "{\"pk\":" + user.id()

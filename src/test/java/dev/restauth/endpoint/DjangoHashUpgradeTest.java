@@ -3,7 +3,6 @@ package dev.restauth.endpoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.db.UserDao;
 import dev.restauth.testing.TestServer;
 import dev.restauth.user.User;
 
@@ -36,7 +35,7 @@ class DjangoHashUpgradeTest {
     @Test
     void aDjangoHashLogsInAndIsUpgradedToArgon2() {
         User user = server.createUser("django", "django@example.com", "placeholder-Tr0ub4dor&3x");
-        server.app().database().useTransaction(c -> new UserDao(c).updatePassword(user.id(), DJANGO_HASH));
+        server.app().database().useTransaction(c -> c.users().updatePassword(user.id(), DJANGO_HASH));
 
         String key = Wire.login(server.http(), "django", PASSWORD);
 
@@ -49,7 +48,7 @@ class DjangoHashUpgradeTest {
     @Test
     void aWrongPasswordDoesNotUpgradeTheDjangoHash() {
         User user = server.createUser("django2", "django2@example.com", "placeholder-Tr0ub4dor&3x");
-        server.app().database().useTransaction(c -> new UserDao(c).updatePassword(user.id(), DJANGO_HASH));
+        server.app().database().useTransaction(c -> c.users().updatePassword(user.id(), DJANGO_HASH));
 
         assertEquals(Wire.CANNOT_LOG_IN, server.http().post("/login/", Wire.credentials("django2", "letmein")).body());
 
@@ -57,6 +56,6 @@ class DjangoHashUpgradeTest {
     }
 
     private static String storedHash(long id) {
-        return server.app().database().inTransaction(c -> new UserDao(c).findById(id)).orElseThrow().password();
+        return server.app().database().inTransaction(c -> c.users().findById(id)).orElseThrow().password();
     }
 }

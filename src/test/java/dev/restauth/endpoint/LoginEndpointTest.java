@@ -7,8 +7,7 @@ import static dev.restauth.endpoint.Wire.VARY_COOKIE;
 import static dev.restauth.endpoint.Wire.assertAnswerWithoutCookies;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restauth.account.Accounts;
-import dev.restauth.db.UserDao;
+import dev.restauth.account.CreateUser;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.MutableClock;
 import dev.restauth.testing.TestServer;
@@ -32,10 +31,10 @@ class LoginEndpointTest {
         http = server.http();
         server.createUser("alice", "alice@example.com", PASSWORD);
         server.createUser("bob", "Bob@Example.COM", BOB_PASSWORD);
-        server.app().accounts().create(new Accounts.NewAccount("carol", "carol@example.com", PASSWORD, false, false,
+        server.app().useCases().createUser().run(new CreateUser.NewAccount("carol", "carol@example.com", PASSWORD, false, false,
                 false));
         User inactive = server.createUser("inactive", "inactive@example.com", BOB_PASSWORD);
-        server.app().database().useTransaction(c -> new UserDao(c).updateActive(inactive.id(), false));
+        server.app().database().useTransaction(c -> c.users().updateActive(inactive.id(), false));
     }
 
     @AfterAll

@@ -5,7 +5,6 @@ import static dev.restauth.endpoint.Wire.CANNOT_LOG_IN;
 import static dev.restauth.endpoint.Wire.VARY_COOKIE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restauth.db.UserDao;
 import dev.restauth.testing.CountingHasher;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.MutableClock;
@@ -45,7 +44,7 @@ class LoginEnumerationTest {
         http = server.http();
         server.createUser("alice", "alice@example.com", PASSWORD);
         User inactive = server.createUser("inactive", "inactive@example.com", PASSWORD);
-        server.app().database().useTransaction(c -> new UserDao(c).updateActive(inactive.id(), false));
+        server.app().database().useTransaction(c -> c.users().updateActive(inactive.id(), false));
         // The first unknown login makes the dummy hash it checks against; from then on each costs one check.
         login("warm-up", PASSWORD, "192.0.2.1");
     }

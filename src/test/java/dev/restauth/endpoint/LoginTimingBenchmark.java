@@ -2,7 +2,6 @@ package dev.restauth.endpoint;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restauth.db.UserDao;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.TestServer;
 import dev.restauth.user.User;
@@ -41,7 +40,7 @@ class LoginTimingBenchmark {
             for (TestServer server : List.of(open, locking)) {
                 server.createUser("alice", "alice@example.com", PASSWORD);
                 User inactive = server.createUser("inactive", "inactive@example.com", PASSWORD);
-                server.app().database().useTransaction(c -> new UserDao(c).updateActive(inactive.id(), false));
+                server.app().database().useTransaction(c -> c.users().updateActive(inactive.id(), false));
             }
             assertEquals(400, login(locking.http(), "alice", "wrong", 0).status());
             assertEquals(400, login(locking.http(), "nobody", "wrong", 0).status());

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.restauth.account.Accounts;
+import dev.restauth.account.CreateUser;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.OidcServer;
 import dev.restauth.testing.TestServer;
@@ -50,7 +50,7 @@ class SocialEmailRulesTest {
                 .setting("social_providers", "idp")
                 .setting("social.idp.client_id", CLIENT_ID)
                 .setting("social.idp.issuer", oidc.issuer())
-                .customize(app -> app.backgroundDelivery(false));
+                .customize(app -> app.backgroundWork(false));
         for (int i = 0; i < settings.length; i += 2) {
             builder.setting(settings[i], settings[i + 1]);
         }
@@ -97,7 +97,7 @@ class SocialEmailRulesTest {
         try (TestServer server = server("social_connect_by_verified_email", "true")) {
             String email = unique() + "@example.com";
             // Whoever registered the address first without confirming it must not share the victim's login.
-            server.app().accounts().create(new Accounts.NewAccount(unique(), email, PASSWORD, false, false, false));
+            server.app().useCases().createUser().run(new CreateUser.NewAccount(unique(), email, PASSWORD, false, false, false));
             assertAnswerWithoutCookies(login(server, unique(), email, true), 400, EMAIL_TAKEN, VARY_COOKIE,
                     ALLOW_POST);
         }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 
-import dev.restauth.db.EmailAddressDao;
+import dev.restauth.user.EmailAddress;
 import dev.restauth.testing.FakeGitHub;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.StandIn;
@@ -42,7 +42,7 @@ class SocialGitHubLoginTest {
                 .setting("social.github.api_url", github.apiUrl())
                 .setting("social.github.oauth_url", github.oauthUrl())
                 .setting("social.github.callback_url", "https://app.example.com/github/callback")
-                .customize(app -> app.backgroundDelivery(false))
+                .customize(app -> app.backgroundWork(false))
                 .start();
         http = server.http();
     }
@@ -136,7 +136,7 @@ class SocialGitHubLoginTest {
     }
 
     private static List<Boolean> verifiedFlags(long userId) {
-        return server.app().database().inTransaction(c -> new EmailAddressDao(c).findByUser(userId).stream()
-                .map(EmailAddressDao.EmailAddress::verified).toList());
+        return server.app().database().inTransaction(c -> c.emailAddresses().findByUser(userId).stream()
+                .map(EmailAddress::verified).toList());
     }
 }

@@ -23,8 +23,7 @@ import com.nimbusds.oauth2.sdk.pkce.CodeChallenge;
 import com.nimbusds.oauth2.sdk.pkce.CodeChallengeMethod;
 import com.nimbusds.oauth2.sdk.pkce.CodeVerifier;
 
-import dev.restauth.db.EmailAddressDao;
-import dev.restauth.db.UserDao;
+import dev.restauth.user.EmailAddress;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.OidcServer;
 import dev.restauth.testing.Smtp;
@@ -220,8 +219,8 @@ class SocialOidcLoginTest {
                 "email_verified", false, "name", "Una Verified")), VARY_COOKIE);
         User user = userOf(key);
         assertEquals("una", user.username());
-        assertEquals(List.of(false), server.app().database().inTransaction(c -> new EmailAddressDao(c)
-                .findByUser(user.id()).stream().map(EmailAddressDao.EmailAddress::verified).toList()));
+        assertEquals(List.of(false), server.app().database().inTransaction(c -> c.emailAddresses()
+                .findByUser(user.id()).stream().map(EmailAddress::verified).toList()));
         assertEquals(List.of(subject + "@idp.example.com"), deliveredMail());
     }
 
@@ -304,7 +303,7 @@ class SocialOidcLoginTest {
         String subject = unique("inactive");
         User user = userOf(assertKey(idTokenLogin(subject, Map.of("email", subject + "@idp.example.com",
                 "email_verified", true)), VARY_COOKIE));
-        server.app().database().useTransaction(c -> new UserDao(c).updateActive(user.id(), false));
+        server.app().database().useTransaction(c -> c.users().updateActive(user.id(), false));
         assertAnswerWithoutCookies(idTokenLogin(subject, Map.of()), 400,
                 "{\"non_field_errors\":[\"Unable to log in with provided credentials.\"]}", VARY_COOKIE, ALLOW_POST);
     }
@@ -376,7 +375,7 @@ class SocialOidcLoginTest {
 
     private static User userOf(String key) {
         long id = http.get("/user/", Http.token(key)).json().get("pk").getAsLong();
-        return server.app().database().inTransaction(c -> new UserDao(c).findById(id)).orElseThrow();
+        return server.app().database().inTransaction(c -> c.users().findById(id)).orElseThrow();
     }
 
     /** The recipients of the mail delivered since the last purge. */

@@ -114,7 +114,7 @@ class UserDetailsEndpointTest {
     @Test
     void aMixedCaseEmailIsShownAsTyped() {
         String key = server.login("bob", PASSWORD);
-        long pk = server.app().database().inTransaction(c -> new dev.restauth.db.UserDao(c).findByUsername("bob"))
+        long pk = server.app().database().inTransaction(c -> c.users().findByUsername("bob"))
                 .orElseThrow().id();
         assertAnswerWithoutCookies(http.get("/user/", Http.token(key)), 200, "{\"pk\":" + pk
                 + ",\"username\":\"bob\",\"email\":\"Bob@Example.COM\",\"first_name\":\"\",\"last_name\":\"\"}",

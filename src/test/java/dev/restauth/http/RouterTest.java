@@ -18,7 +18,7 @@ class RouterTest {
     @Test
     void aPathMatchesWithAndWithoutItsTrailingSlash() {
         ApiServlet login = new Endpoint();
-        Router router = new Router().add("/login/", login);
+        Router router = new Router(SUPPORT).add("/login/", login);
         assertSame(login, router.match("/login/").orElseThrow().servlet());
         assertSame(login, router.match("/login").orElseThrow().servlet());
         assertTrue(router.match("/login/x").isEmpty());
@@ -29,7 +29,7 @@ class RouterTest {
     @Test
     void aParameterSegmentMatchesOneNonEmptySegment() {
         ApiServlet confirm = new Endpoint();
-        Router router = new Router().add("/registration/account-confirm-email/{key}/", confirm);
+        Router router = new Router(SUPPORT).add("/registration/account-confirm-email/{key}/", confirm);
         Router.Match match = router.match("/registration/account-confirm-email/MQ:1xXSaC:abc/").orElseThrow();
         assertSame(confirm, match.servlet());
         assertEquals("MQ:1xXSaC:abc", match.parameter());
@@ -40,14 +40,14 @@ class RouterTest {
 
     @Test
     void aParameterInTheMiddleOfThePathMatches() {
-        Router router = new Router().add("/socialaccounts/{pk}/disconnect/", new Endpoint());
+        Router router = new Router(SUPPORT).add("/socialaccounts/{pk}/disconnect/", new Endpoint());
         assertEquals("12", router.match("/socialaccounts/12/disconnect/").orElseThrow().parameter());
         assertTrue(router.match("/socialaccounts/12/").isEmpty());
     }
 
     @Test
     void registeringAPathTwiceThrows() {
-        Router router = new Router().add("/login/", new Endpoint());
+        Router router = new Router(SUPPORT).add("/login/", new Endpoint());
         assertThrows(IllegalArgumentException.class, () -> router.add("/login", new Endpoint()));
         router.add("/a/{x}/", new Endpoint());
         assertThrows(IllegalArgumentException.class, () -> router.add("/a/{y}", new Endpoint()));
@@ -55,19 +55,19 @@ class RouterTest {
 
     @Test
     void moreThanOneParameterIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new Router().add("/{a}/{b}/", new Endpoint()));
-        assertThrows(IllegalArgumentException.class, () -> new Router().add("/a{b}/", new Endpoint()));
+        assertThrows(IllegalArgumentException.class, () -> new Router(SUPPORT).add("/{a}/{b}/", new Endpoint()));
+        assertThrows(IllegalArgumentException.class, () -> new Router(SUPPORT).add("/a{b}/", new Endpoint()));
     }
 
     @Test
     void pathsListsTheTableInOrder() {
-        Router router = new Router().add("/login/", new Endpoint()).add("/x/{p}/y/", new Endpoint());
+        Router router = new Router(SUPPORT).add("/login/", new Endpoint()).add("/x/{p}/y/", new Endpoint());
         assertEquals(List.of("/login", "/x/{param}/y"), router.paths());
     }
 
     private static final class Endpoint extends ApiServlet {
         Endpoint() {
-            super(SUPPORT, Access.ANYONE, "POST");
+            super(Access.ANYONE, "POST");
         }
     }
 }

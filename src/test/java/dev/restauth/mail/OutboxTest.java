@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restauth.db.Sql;
 import dev.restauth.RestAuth;
 import dev.restauth.config.Settings;
-import dev.restauth.db.Jdbc;
 import dev.restauth.db.MailOutboxDao;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.MutableClock;
@@ -26,6 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -96,8 +97,8 @@ class OutboxTest {
         settings.put("email_host", "127.0.0.1");
         try (Smtp smtp = Smtp.start()) {
             settings.put("email_port", Integer.toString(smtp.port()));
-            try (RestAuth first = RestAuth.builder(settings(settings)).backgroundDelivery(false).build()) {
-                first.database().useTransaction(c -> first.outbox().enqueue(c,
+            try (RestAuth first = RestAuth.builder(settings(settings)).backgroundWork(false).build()) {
+                first.database().useTransaction(c -> new Outbox(Clock.systemUTC()).enqueue(c,
                         new Mail("carol@example.com", "[example.com] Pending", "left behind")));
             }
             assertEquals(0, smtp.messages().size());
@@ -125,11 +126,11 @@ class OutboxTest {
             settings.put("email_backend", "smtp");
             settings.put("email_host", "127.0.0.1");
             settings.put("email_port", Integer.toString(smtp.port()));
-            try (RestAuth one = RestAuth.builder(settings(settings)).backgroundDelivery(false).build();
-                 RestAuth two = RestAuth.builder(settings(settings)).backgroundDelivery(false).build()) {
+            try (RestAuth one = RestAuth.builder(settings(settings)).backgroundWork(false).build();
+                 RestAuth two = RestAuth.builder(settings(settings)).backgroundWork(false).build()) {
                 for (int i = 0; i < mails; i++) {
                     Mail mail = new Mail("user" + i + "@example.com", "mail " + i, "body " + i);
-                    one.database().useTransaction(c -> one.outbox().enqueue(c, mail));
+                    one.database().useTransaction(c -> new Outbox(Clock.systemUTC()).enqueue(c, mail));
                 }
                 int delivered = race(List.of(one.outboxSender(), one.outboxSender(), one.outboxSender(),
                         two.outboxSender(), two.outboxSender(), two.outboxSender()));
@@ -140,7 +141,7 @@ class OutboxTest {
                 for (MimeMessage message : smtp.messages()) {
                     assertTrue(subjects.add(subject(message)), "delivered twice: " + subject(message));
                 }
-                List<MailOutboxDao.Entry> entries = one.database().inTransaction(c -> new MailOutboxDao(c).all());
+                List<MailOutboxDao.Entry> entries = one.database().inTransaction(c -> c.outbox().all());
                 assertEquals(mails, entries.size());
                 entries.forEach(entry -> {
                     assertNotNull(entry.sent(), entry.toString());
@@ -180,8 +181,8 @@ class OutboxTest {
         logger.addHandler(capture);
         boolean printing = logger.getUseParentHandlers();
         logger.setUseParentHandlers(false);
-        try (RestAuth app = RestAuth.builder(settings(settings)).clock(clock).backgroundDelivery(false).build()) {
-            app.database().useTransaction(c -> app.outbox().enqueue(c,
+        try (RestAuth app = RestAuth.builder(settings(settings)).clock(clock).backgroundWork(false).build()) {
+            app.database().useTransaction(c -> new Outbox(clock).enqueue(c,
                     new Mail("dave@example.com", "[example.com] Doomed", "secret-reset-link")));
             List<Duration> waits = new ArrayList<>();
             for (int attempt = 1; attempt <= 4; attempt++) {
@@ -224,13 +225,13 @@ class OutboxTest {
             settings.put("email_backend", "smtp");
             settings.put("email_host", "127.0.0.1");
             settings.put("email_port", Integer.toString(smtp.port()));
-            try (RestAuth app = RestAuth.builder(settings(settings)).backgroundDelivery(false).build()) {
+            try (RestAuth app = RestAuth.builder(settings(settings)).backgroundWork(false).build()) {
                 assertThrows(IllegalStateException.class, () -> app.database().useTransaction(c -> {
-                    app.outbox().enqueue(c, new Mail("erin@example.com", "[example.com] Never", "x"));
+                    new Outbox(Clock.systemUTC()).enqueue(c, new Mail("erin@example.com", "[example.com] Never", "x"));
                     throw new IllegalStateException("the change that caused the mail failed");
                 }));
                 assertEquals(0, app.outboxSender().deliverDue());
-                assertEquals(List.of(), app.database().inTransaction(c -> new MailOutboxDao(c).all()));
+                assertEquals(List.of(), app.database().inTransaction(c -> c.outbox().all()));
                 assertEquals(0, smtp.messages().size());
             }
         }
@@ -249,9 +250,9 @@ class OutboxTest {
         Map<String, String> settings = new LinkedHashMap<>(TestServer.BASE);
         settings.put("database_url", "jdbc:h2:mem:" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         try (RestAuth app = RestAuth.builder(settings(settings)).clock(clock).mailTransport(flaky)
-                .backgroundDelivery(false).build()) {
+                .backgroundWork(false).build()) {
             Mail mail = new Mail("frank@example.com", "[example.com] Hello", "body");
-            app.database().useTransaction(c -> app.outbox().enqueue(c, mail));
+            app.database().useTransaction(c -> new Outbox(clock).enqueue(c, mail));
             assertEquals(0, app.outboxSender().deliverDue());
             assertEquals("java.lang.IllegalStateException: the application's transport broke",
                     onlyEntry(app).lastError());
@@ -301,13 +302,13 @@ class OutboxTest {
     }
 
     private static MailOutboxDao.Entry onlyEntry(RestAuth app) {
-        List<MailOutboxDao.Entry> entries = app.database().inTransaction(c -> new MailOutboxDao(c).all());
+        List<MailOutboxDao.Entry> entries = app.database().inTransaction(c -> c.outbox().all());
         assertEquals(1, entries.size(), entries.toString());
         return entries.get(0);
     }
 
     private static String body(RestAuth app, long id) {
-        return app.database().inTransaction(c -> Jdbc.one(c, "SELECT body FROM restauth_mail_outbox WHERE id = ?",
+        return app.database().inTransaction(c -> Sql.one(c, "SELECT body FROM restauth_mail_outbox WHERE id = ?",
                 row -> row.getString(1), id)).orElseThrow();
     }
 

@@ -172,7 +172,7 @@ class PasswordResetMailTest {
     void inactiveUsersGetNoMail() {
         try (TestServer server = start(builder -> { })) {
             server.createUser("alice_yihn7e", "alice_yihn7e@example.com", "Tr0ub4dor&3x");
-            server.app().database().useTransaction(c -> new dev.restauth.db.UserDao(c).updateActive(1, false));
+            server.app().database().useTransaction(c -> c.users().updateActive(1, false));
             reset(server, "alice_yihn7e@example.com");
 
             assertEquals(0, greenMail.getReceivedMessages().length);

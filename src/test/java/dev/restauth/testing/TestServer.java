@@ -2,7 +2,7 @@ package dev.restauth.testing;
 
 import dev.restauth.RestAuth;
 import dev.restauth.RestAuthServer;
-import dev.restauth.account.Accounts;
+import dev.restauth.account.CreateUser;
 import dev.restauth.config.Settings;
 import dev.restauth.user.User;
 
@@ -75,7 +75,7 @@ public final class TestServer implements AutoCloseable {
 
     /** Creates an active user whose address is confirmed, as {@code createsuperuser} would. */
     public User createUser(String username, String email, String password) {
-        return app.accounts().create(new Accounts.NewAccount(username, email, password, false, false, true));
+        return app.useCases().createUser().run(new CreateUser.NewAccount(username, email, password, false, false, true));
     }
 
     /** Logs in by username and returns the token key. */
@@ -157,7 +157,7 @@ public final class TestServer implements AutoCloseable {
                 builder.dataSource(dataSource);
             }
             if (deliverByHand) {
-                builder.backgroundDelivery(false);
+                builder.backgroundWork(false);
             }
             customizer.accept(builder);
             return new TestServer(builder.build());

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.restauth.db.Sql;
 import dev.restauth.auth.Keyring;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
-import dev.restauth.db.Jdbc;
 import dev.restauth.db.Migrator;
+import dev.restauth.db.Sweeper;
 import dev.restauth.error.ApiException;
 import dev.restauth.testing.MutableClock;
 import dev.restauth.testing.Parallel;
@@ -45,7 +46,7 @@ class ThrottleTest {
 
     @Test
     void aFullLimitRefusesWith429AndTheSecondsLeftRoundedUpUntilItsWindowEnds() {
-        Throttle throttle = throttle(Map.of("throttle_signup", "3/m"));
+        TestThrottle throttle = throttle(Map.of("throttle_signup", "3/m"));
         for (int i = 0; i < 3; i++) {
             throttle.begin(Action.SIGNUP, CLIENT, null);
         }
@@ -68,7 +69,7 @@ class ThrottleTest {
 
     @Test
     void aRefusedAttemptCountsOnNoneOfItsCounters() {
-        Throttle throttle = throttle(Map.of("throttle_login", "3/m", "throttle_login_failed", "2/m"));
+        TestThrottle throttle = throttle(Map.of("throttle_login", "3/m", "throttle_login_failed", "2/m"));
         throttle.begin(Action.LOGIN, CLIENT, "alice");
         throttle.begin(Action.LOGIN, CLIENT, "alice");
         for (int i = 0; i < 5; i++) {
@@ -81,7 +82,7 @@ class ThrottleTest {
 
     @Test
     void successClearsThisClientsFailuresButOnlyRefundsTheLockoutOthersContributedTo() {
-        Throttle throttle = throttle(Map.of("throttle_login_failed", "3/m", "throttle_login_lockout", "5/h"));
+        TestThrottle throttle = throttle(Map.of("throttle_login_failed", "3/m", "throttle_login_lockout", "5/h"));
         throttle.begin(Action.LOGIN, OTHER_CLIENT, "alice");
         throttle.begin(Action.LOGIN, OTHER_CLIENT, "alice");
         throttle.begin(Action.LOGIN, CLIENT, "alice");
@@ -97,7 +98,7 @@ class ThrottleTest {
 
     @Test
     void anUndecidedAttemptIsTakenBackFromTheFailureCountersOnly() {
-        Throttle throttle = throttle(Map.of("throttle_login", "3/m", "throttle_login_failed", "1/m"));
+        TestThrottle throttle = throttle(Map.of("throttle_login", "3/m", "throttle_login_failed", "1/m"));
         throttle.begin(Action.LOGIN, CLIENT, "alice").unchecked();
         throttle.begin(Action.LOGIN, CLIENT, "alice").unchecked();
         throttle.begin(Action.LOGIN, CLIENT, "alice");
@@ -107,9 +108,9 @@ class ThrottleTest {
 
     @Test
     void onlyTheFirstOutcomeOfAnAttemptCounts() {
-        Throttle throttle = throttle(Map.of("throttle_login_failed", "2/m"));
+        TestThrottle throttle = throttle(Map.of("throttle_login_failed", "2/m"));
         throttle.begin(Action.LOGIN, CLIENT, "alice");
-        Throttle.Attempt attempt = throttle.begin(Action.LOGIN, CLIENT, "alice");
+        TestAttempt attempt = throttle.begin(Action.LOGIN, CLIENT, "alice");
         attempt.unchecked();
         attempt.unchecked();
         attempt.succeeded();
@@ -119,7 +120,7 @@ class ThrottleTest {
 
     @Test
     void keysAreFoldedSoLetterCaseAndWidthCannotOpenANewCounter() {
-        Throttle throttle = throttle(Map.of("throttle_login_failed", "3/m"));
+        TestThrottle throttle = throttle(Map.of("throttle_login_failed", "3/m"));
         throttle.begin(Action.LOGIN, CLIENT, "Alice");
         throttle.begin(Action.LOGIN, CLIENT, "ALICE");
         throttle.begin(Action.LOGIN, CLIENT, "\uff41\uff4c\uff49\uff43\uff45"); // fullwidth "alice"
@@ -130,9 +131,9 @@ class ThrottleTest {
     @Test
     void theTableNamesNoLoginAndNoAddress() {
         Database database = database(TestDatabase.Kind.H2);
-        Throttle throttle = throttle(database, Map.of());
+        TestThrottle throttle = throttle(database, Map.of());
         throttle.begin(Action.LOGIN, CLIENT, "alice@example.com");
-        List<String> rows = database.inTransaction(c -> Jdbc.list(c,
+        List<String> rows = database.inTransaction(c -> Sql.list(c,
                 "SELECT name, key_hash FROM restauth_throttle ORDER BY name",
                 row -> row.getString(1) + " " + row.getString(2)));
         assertEquals(3, rows.size(), rows::toString);
@@ -144,7 +145,7 @@ class ThrottleTest {
 
     @Test
     void tryHitSaysNoWithoutThrowingOrCounting() {
-        Throttle throttle = throttle(Map.of("throttle_confirmation_email", "1/3m"));
+        TestThrottle throttle = throttle(Map.of("throttle_confirmation_email", "1/3m"));
         assertTrue(throttle.tryHit(Action.ACCOUNT_EXISTS_EMAIL, null, "bob@example.com"));
         assertFalse(throttle.tryHit(Action.ACCOUNT_EXISTS_EMAIL, null, "BOB@example.com"));
         // Its own counter: resend-email's is untouched.
@@ -155,8 +156,8 @@ class ThrottleTest {
 
     @Test
     void offTurnsOneLimitOffAndThrottleEnabledFalseTurnsEveryLimitOff() {
-        Throttle noSignupLimit = throttle(Map.of("throttle_signup", "off"));
-        Throttle disabled = throttle(Map.of("throttle_enabled", "false", "throttle_login_failed", "1/m"));
+        TestThrottle noSignupLimit = throttle(Map.of("throttle_signup", "off"));
+        TestThrottle disabled = throttle(Map.of("throttle_enabled", "false", "throttle_login_failed", "1/m"));
         for (int i = 0; i < 50; i++) {
             noSignupLimit.begin(Action.SIGNUP, CLIENT, null);
             disabled.begin(Action.LOGIN, CLIENT, "alice");
@@ -165,20 +166,18 @@ class ThrottleTest {
     }
 
     @Test
-    void endedWindowsAreSweptEveryFewHundredHitsWithoutACronJob() {
+    void endedWindowsAreDeletedByTheSweeperWithoutACronJob() {
         Database database = database(TestDatabase.Kind.H2);
-        Throttle throttle = throttle(database, Map.of("throttle_signup", "1000/m"));
+        TestThrottle throttle = throttle(database, Map.of("throttle_signup", "1000/m"));
+        Sweeper sweeper = new Sweeper(database, Duration.ofMinutes(1),
+                List.of(tx -> tx.throttle().deleteExpired(clock.instant())));
         for (int i = 0; i < 10; i++) {
             throttle.tryHit(Action.CONFIRMATION_EMAIL, null, "user" + i + "@example.com");
         }
         clock.advance(Duration.ofMinutes(3));
-        // Up to the sweep, the ended rows are still there; the hit that sweeps removes them.
-        for (int i = 10; i < Throttle.SWEEP_EVERY - 1; i++) {
-            throttle.begin(Action.SIGNUP, CLIENT, null);
-        }
-        assertEquals(11, rows(database));
-        clock.advance(Duration.ofMinutes(1));
         throttle.begin(Action.SIGNUP, CLIENT, null);
+        assertEquals(11, rows(database));
+        sweeper.sweep();
         assertEquals(1, rows(database));
     }
 
@@ -186,7 +185,7 @@ class ThrottleTest {
     @EnumSource(TestDatabase.Kind.class)
     void racingAttemptsGetExactlyTheLimitThroughOnEveryDatabase(TestDatabase.Kind kind) throws Exception {
         int racers = 60;
-        Throttle throttle = throttle(database(kind), Map.of("throttle_login_failed", "7/5m"));
+        TestThrottle throttle = throttle(database(kind), Map.of("throttle_login_failed", "7/5m"));
         List<Integer> statuses = Parallel.run(racers, i -> {
             try {
                 throttle.begin(Action.LOGIN, CLIENT, "alice");
@@ -204,17 +203,39 @@ class ThrottleTest {
     }
 
     private int rows(Database database) {
-        return database.inTransaction(c -> Jdbc.one(c, "SELECT COUNT(*) FROM restauth_throttle",
+        return database.inTransaction(c -> Sql.one(c, "SELECT COUNT(*) FROM restauth_throttle",
                 row -> row.getInt(1)).orElseThrow());
     }
 
-    private Throttle throttle(Map<String, String> settings) {
+    private TestThrottle throttle(Map<String, String> settings) {
         return throttle(database(TestDatabase.Kind.H2), settings);
     }
 
-    private Throttle throttle(Database database, Map<String, String> settings) {
+    private TestThrottle throttle(Database database, Map<String, String> settings) {
         Settings values = Settings.defaults().with(settings);
-        return new Throttle(database, new Keyring(SecretKey.of(TestServer.SECRET)), clock, values);
+        return new TestThrottle(database,
+                new Throttle(database, new Keyring(SecretKey.of(TestServer.SECRET)), clock, values));
+    }
+
+    /** The throttle as a use case drives it: each count and each settlement in a transaction of its own. */
+    private record TestThrottle(Database database, Throttle throttle) {
+        TestAttempt begin(Action action, String client, String key) {
+            return new TestAttempt(database, database.inTransaction(tx -> throttle.begin(tx, action, client, key)));
+        }
+
+        boolean tryHit(Action action, String client, String key) {
+            return database.inTransaction(tx -> throttle.tryHit(tx, action, client, key));
+        }
+    }
+
+    private record TestAttempt(Database database, Throttle.Attempt attempt) {
+        void succeeded() {
+            database.useTransaction(attempt::succeeded);
+        }
+
+        void unchecked() {
+            attempt.unchecked();
+        }
     }
 
     private Database database(TestDatabase.Kind kind) {

@@ -13,8 +13,8 @@ import dev.restauth.text.Messages;
  * mail scanners follow links, so the answer tells the client how to confirm: POST the key to {@code verify-email/}.
  */
 public class ConfirmEmailLinkServlet extends ApiServlet {
-    public ConfirmEmailLinkServlet(ApiSupport support) {
-        super(support, Access.ANYONE, "GET");
+    public ConfirmEmailLinkServlet() {
+        super(Access.ANYONE, "GET");
     }
 
     @Override

@@ -1,6 +1,6 @@
 package dev.restauth.endpoint.registration;
 
-import dev.restauth.account.Registrations;
+import dev.restauth.account.ResendConfirmation;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -8,8 +8,6 @@ import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.CharField;
 import dev.restauth.serializer.Fields;
 import dev.restauth.text.Messages;
-import dev.restauth.throttle.Action;
-import dev.restauth.throttle.Throttle;
 
 import java.util.Map;
 
@@ -23,16 +21,13 @@ import java.util.Map;
 public class ResendEmailVerificationServlet extends ApiServlet {
     private static final CharField EMAIL = CharField.required().email();
 
-    private final transient Registrations registrations;
-    private final transient LinkTemplate links;
-    private final transient Throttle throttle;
+    private final ResendConfirmation resendConfirmation;
+    private final LinkTemplate links;
 
-    public ResendEmailVerificationServlet(ApiSupport support, Registrations registrations, LinkTemplate links,
-                                          Throttle throttle) {
-        super(support, Access.ANYONE, "POST");
-        this.registrations = registrations;
+    public ResendEmailVerificationServlet(ResendConfirmation resendConfirmation, LinkTemplate links) {
+        super(Access.ANYONE, "POST");
+        this.resendConfirmation = resendConfirmation;
         this.links = links;
-        this.throttle = throttle;
     }
 
     @Override
@@ -41,8 +36,7 @@ public class ResendEmailVerificationServlet extends ApiServlet {
         Fields fields = new Fields(request.data());
         String email = fields.text("email", EMAIL);
         fields.throwIfInvalid();
-        throttle.begin(Action.CONFIRMATION_EMAIL, request.clientAddress(), email);
-        registrations.resendConfirmation(email, key -> link.expand(Map.of("key", key)));
+        resendConfirmation.run(request.clientAddress(), email, key -> link.expand(Map.of("key", key)));
         return ApiResponse.detail(Messages.get("registration.ok"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.restauth.endpoint.registration;
 
-import dev.restauth.account.EmailConfirmations;
+import dev.restauth.account.ConfirmEmail;
 import dev.restauth.error.ApiException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -17,11 +17,11 @@ import dev.restauth.text.Messages;
 public class VerifyEmailServlet extends ApiServlet {
     private static final CharField KEY = CharField.required();
 
-    private final transient EmailConfirmations confirmations;
+    private final ConfirmEmail confirmEmail;
 
-    public VerifyEmailServlet(ApiSupport support, EmailConfirmations confirmations) {
-        super(support, Access.ANYONE, "POST");
-        this.confirmations = confirmations;
+    public VerifyEmailServlet(ConfirmEmail confirmEmail) {
+        super(Access.ANYONE, "POST");
+        this.confirmEmail = confirmEmail;
     }
 
     @Override
@@ -29,7 +29,7 @@ public class VerifyEmailServlet extends ApiServlet {
         Fields fields = new Fields(request.data());
         String key = fields.text("key", KEY);
         fields.throwIfInvalid();
-        if (!confirmations.confirm(key)) {
+        if (!confirmEmail.run(key)) {
             throw ApiException.notFound();
         }
         return ApiResponse.detail(Messages.get("registration.ok"));

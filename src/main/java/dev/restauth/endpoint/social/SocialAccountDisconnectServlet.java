@@ -2,11 +2,11 @@ package dev.restauth.endpoint.social;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.account.DisconnectSocialAccount;
 import dev.restauth.error.ApiException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
-import dev.restauth.social.SocialLogins;
 
 /**
  * {@code POST /socialaccounts/<pk>/disconnect/}: dj-rest-auth's {@code SocialAccountDisconnectView}, for
@@ -16,11 +16,11 @@ import dev.restauth.social.SocialLogins;
  * {@code 200 {}}, as the reference's serializer renders a disconnected account.
  */
 public class SocialAccountDisconnectServlet extends ApiServlet {
-    private final transient SocialLogins logins;
+    private final DisconnectSocialAccount disconnect;
 
-    public SocialAccountDisconnectServlet(ApiSupport support, SocialLogins logins) {
-        super(support, Access.AUTHENTICATED, "POST");
-        this.logins = logins;
+    public SocialAccountDisconnectServlet(DisconnectSocialAccount disconnect) {
+        super(Access.AUTHENTICATED, "POST");
+        this.disconnect = disconnect;
     }
 
     @Override
@@ -31,7 +31,7 @@ public class SocialAccountDisconnectServlet extends ApiServlet {
         } catch (NumberFormatException e) {
             throw ApiException.notFound(); // Django's <int:pk> converter matches digits only
         }
-        logins.disconnect(request.user().id(), id);
+        disconnect.run(request.user().id(), id);
         return ApiResponse.ok(new JsonObject());
     }
 }

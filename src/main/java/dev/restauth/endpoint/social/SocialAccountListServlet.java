@@ -1,57 +1,35 @@
 package dev.restauth.endpoint.social;
 
 import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
 
-import dev.restauth.db.SocialAccountDao.SocialAccount;
+import dev.restauth.account.ListSocialAccounts;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
-import dev.restauth.social.SocialLogins;
-
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import dev.restauth.serializer.SocialAccountSerializer;
+import dev.restauth.user.SocialAccount;
 
 /**
  * {@code GET /socialaccounts/}: dj-rest-auth's {@code SocialAccountListView}, for authenticated users. A list, oldest
- * first, of the user's connected accounts as dj-rest-auth's {@code SocialAccountSerializer} writes them:
- * {@code [{"id":1,"provider":"google","uid":"...","last_login":"...Z","date_joined":"...Z"}]}, times in UTC as
- * DRF's ISO 8601 ({@code 2026-11-29T00:16:13.123456Z}, no fraction when it is zero).
+ * first, of the user's connected accounts as the social account serializer renders them (by default
+ * {@code [{"id":1,"provider":"google","uid":"...","last_login":"...Z","date_joined":"...Z"}]}).
  */
 public class SocialAccountListServlet extends ApiServlet {
-    private static final DateTimeFormatter SECONDS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
+    private final SocialAccountSerializer serializer;
+    private final ListSocialAccounts listSocialAccounts;
 
-    private final transient SocialLogins logins;
-
-    public SocialAccountListServlet(ApiSupport support, SocialLogins logins) {
-        super(support, Access.AUTHENTICATED, "GET");
-        this.logins = logins;
+    public SocialAccountListServlet(SocialAccountSerializer serializer, ListSocialAccounts listSocialAccounts) {
+        super(Access.AUTHENTICATED, "GET");
+        this.serializer = serializer;
+        this.listSocialAccounts = listSocialAccounts;
     }
 
     @Override
     protected ApiResponse get(ApiRequest request) {
         JsonArray list = new JsonArray();
-        for (SocialAccount account : logins.accounts(request.user().id())) {
-            list.add(render(account));
+        for (SocialAccount account : listSocialAccounts.run(request.user().id())) {
+            list.add(serializer.render(account));
         }
         return ApiResponse.ok(list);
-    }
-
-    static JsonObject render(SocialAccount account) {
-        JsonObject body = new JsonObject();
-        body.addProperty("id", account.id());
-        body.addProperty("provider", account.provider());
-        body.addProperty("uid", account.uid());
-        body.addProperty("last_login", drfDateTime(account.lastLogin()));
-        body.addProperty("date_joined", drfDateTime(account.dateJoined()));
-        return body;
-    }
-
-    /** Python's {@code isoformat()} of a UTC time with DRF's {@code Z}: microseconds only when there are any. */
-    static String drfDateTime(Instant instant) {
-        int micros = instant.getNano() / 1000;
-        return SECONDS.format(instant) + (micros == 0 ? "" : String.format(".%06d", micros)) + "Z";
     }
 }

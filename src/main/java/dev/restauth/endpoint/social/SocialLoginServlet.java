@@ -1,19 +1,13 @@
 package dev.restauth.endpoint.social;
 
-import dev.restauth.auth.SessionService;
-import dev.restauth.auth.TokenService;
-import dev.restauth.endpoint.LoginServlet;
+import dev.restauth.account.SocialLogin;
+import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
+import dev.restauth.http.ApiServlet;
 import dev.restauth.http.LinkTemplate;
 import dev.restauth.serializer.SocialLoginSerializer;
-import dev.restauth.serializer.TokenSerializer;
-import dev.restauth.social.SocialCredentials;
-import dev.restauth.social.SocialLogins;
 import dev.restauth.social.SocialProvider;
-import dev.restauth.throttle.Action;
-import dev.restauth.throttle.Throttle;
-import dev.restauth.user.User;
 
 import java.util.Map;
 
@@ -25,32 +19,30 @@ import java.util.Map;
  *
  * <p>Answers 400 {@code non_field_errors} "Incorrect input. access_token or code is required." without credentials,
  * "Incorrect value" when the provider does not confirm them, "User is already registered with this e-mail address."
- * when a new account's address belongs to a local user; 502 or 504 when the provider cannot be reached in time.
+ * when a new account's address belongs to a local user; 502 or 504 when the provider cannot be reached in time (see
+ * {@link SocialLogin}).
  */
-public class SocialLoginServlet extends LoginServlet {
-    private final transient SocialProvider provider;
-    private final transient SocialLoginSerializer serializer;
-    private final transient SocialLogins logins;
-    private final transient LinkTemplate confirmationLinks;
-    private final transient Throttle throttle;
+public class SocialLoginServlet extends ApiServlet {
+    private final SocialProvider provider;
+    private final SocialLoginSerializer serializer;
+    private final SocialLogin socialLogin;
+    private final LinkTemplate confirmationLinks;
+    private final LoginResponse response;
 
-    public SocialLoginServlet(ApiSupport support, SocialProvider provider, SocialLoginSerializer serializer,
-                              SocialLogins logins, LinkTemplate confirmationLinks, TokenSerializer tokenSerializer,
-                              TokenService tokens, SessionService sessions, boolean sessionLogin, Throttle throttle) {
-        super(support, Access.ANYONE, tokenSerializer, tokens, sessions, sessionLogin);
+    public SocialLoginServlet(SocialProvider provider, SocialLoginSerializer serializer, SocialLogin socialLogin,
+                              LinkTemplate confirmationLinks, LoginResponse response) {
+        super(Access.ANYONE, "POST");
         this.provider = provider;
         this.serializer = serializer;
-        this.logins = logins;
+        this.socialLogin = socialLogin;
         this.confirmationLinks = confirmationLinks;
-        this.throttle = throttle;
+        this.response = response;
     }
 
     @Override
     protected ApiResponse post(ApiRequest request) {
         LinkTemplate.Bound link = confirmationLinks.bind(request);
-        SocialCredentials credentials = serializer.validate(request.data());
-        User user = throttle.guard(Action.SOCIAL_LOGIN, request.clientAddress(), provider.id(),
-                () -> logins.login(provider, credentials, key -> link.expand(Map.of("key", key))));
-        return respond(user);
+        return response.ok(socialLogin.run(provider, serializer.validate(request.data()), request.clientAddress(),
+                key -> link.expand(Map.of("key", key))));
     }
 }

@@ -14,8 +14,8 @@ import dev.restauth.text.Messages;
 public class UnconfiguredProviderServlet extends ApiServlet {
     private final String provider;
 
-    public UnconfiguredProviderServlet(ApiSupport support, String provider) {
-        super(support, Access.ANYONE, "POST");
+    public UnconfiguredProviderServlet(String provider) {
+        super(Access.ANYONE, "POST");
         this.provider = provider;
     }
 

@@ -2,9 +2,8 @@ package dev.restauth.endpoint.registration;
 
 import static dev.restauth.endpoint.registration.RegistrationFixture.assertJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.restauth.db.Jdbc;
+import dev.restauth.db.Sql;
 import dev.restauth.testing.CountingHasher;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.Smtp;
@@ -63,7 +62,7 @@ class PreventEnumerationTest {
         CountingHasher hasher = new CountingHasher();
         try (RegistrationFixture fixture = new RegistrationFixture(settings -> settings
                 .setting("prevent_enumeration", "true").customize(app -> app.passwordHasher(hasher)
-                        .backgroundDelivery(false)))) {
+                        .backgroundWork(false)))) {
             hasher.reset();
             assertEquals(201, fixture.register("bob", "bob@example.com", PASSWORD).status());
             assertEquals(1, hasher.hashes());
@@ -139,7 +138,7 @@ class PreventEnumerationTest {
     }
 
     private static List<String> usernames(RegistrationFixture fixture) {
-        return fixture.server.app().database().inTransaction(c -> Jdbc.list(c,
+        return fixture.server.app().database().inTransaction(c -> Sql.list(c,
                 "SELECT username FROM restauth_user ORDER BY id", row -> row.getString(1)));
     }
 }

@@ -2,7 +2,7 @@ package dev.restauth.endpoint.registration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.restauth.db.Jdbc;
+import dev.restauth.db.Sql;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.TestDatabase;
 import dev.restauth.testing.TestServer;
@@ -67,7 +67,7 @@ class RegistrationRaceTest {
             }
             pool.shutdown();
             assertEquals(1, created);
-            long rows = server.app().database().inTransaction(c -> Jdbc.one(c, countSql, r -> r.getLong(1)))
+            long rows = server.app().database().inTransaction(c -> Sql.one(c, countSql, r -> r.getLong(1)))
                     .orElseThrow();
             assertEquals(1, rows);
         }

@@ -1,4 +1,4 @@
-package dev.restauth.serializer;
+package dev.restauth.user;
 
 import java.net.IDN;
 import java.util.regex.Pattern;
@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * internationalised domain (checked in its punycode form), {@code localhost}, or an IP literal. Addresses over
  * 320 characters are refused outright, as Django does since its ReDoS fix.
  */
-public final class EmailAddresses {
+public final class EmailValidator {
     private static final int MAX_LENGTH = 320;
     private static final Pattern USER = Pattern.compile(
             "[-!#$%&'*+/=?^_`{}|~0-9A-Z]+(\\.[-!#$%&'*+/=?^_`{}|~0-9A-Z]+)*"
@@ -20,7 +20,7 @@ public final class EmailAddresses {
     private static final Pattern IPV4 =
             Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
-    private EmailAddresses() {
+    private EmailValidator() {
     }
 
     public static boolean isValid(String value) {

@@ -8,17 +8,17 @@ import java.util.Locale;
  * values with the same key are the same account name; lookups and unique indexes use the key, while the value as
  * typed is what the API shows and where mail goes.
  */
-public final class Keys {
-    private Keys() {
+public final class Canonical {
+    private Canonical() {
     }
 
     /** Django's {@code normalize_username}: NFKC, case kept. This is the username as stored. */
-    public static String normalizeUsername(String username) {
+    public static String username(String username) {
         return Normalizer.normalize(username, Normalizer.Form.NFKC);
     }
 
     /** The key of a username or an e-mail address. */
-    public static String of(String value) {
+    public static String key(String value) {
         return Normalizer.normalize(value, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 }

@@ -1,4 +1,4 @@
-package dev.restauth.serializer;
+package dev.restauth.user;
 
 import dev.restauth.text.PythonText;
 
@@ -6,8 +6,8 @@ import dev.restauth.text.PythonText;
  * Django's {@code UnicodeUsernameValidator}, {@code ^[\w.@+-]+\Z}, with Python's Unicode {@code \w}: letters,
  * digits and underscores of any script, plus {@code . @ + -}.
  */
-public final class Usernames {
-    private Usernames() {
+public final class UsernameValidator {
+    private UsernameValidator() {
     }
 
     public static boolean isValid(String username) {

@@ -1,4 +1,4 @@
-package dev.restauth.serializer;
+package dev.restauth.user;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Cases from Django 3.2's own validator tests (tests/validators/tests.py), valid and invalid. */
-class EmailAddressesTest {
+class EmailValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"email@here.com", "weirder-email@here.and.there.com", "email@[127.0.0.1]",
             "email@[2001:dB8::1]", "email@[2001:dB8:0:0:0:0:0:1]", "email@[::fffF:127.0.0.1]",
@@ -15,7 +15,7 @@ class EmailAddressesTest {
             "email@localhost", "\"test@test\"@example.com", "example@atm.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
             "Bob_yihn7e@Example.COM", "alice_yihn7e@example.com"})
     void djangoAcceptsTheseAndSoDoesRestauth(String address) {
-        assertTrue(EmailAddresses.isValid(address), address);
+        assertTrue(EmailValidator.isValid(address), address);
     }
 
     @ParameterizedTest
@@ -26,12 +26,12 @@ class EmailAddressesTest {
             "\"\\\012\"@here.com", "trailingdot@shouldfail.com.", "not-an-email", "nope",
             "a@b.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
     void djangoRefusesTheseAndSoDoesRestauth(String address) {
-        assertFalse(EmailAddresses.isValid(address), address);
+        assertFalse(EmailValidator.isValid(address), address);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {321, 5000})
     void overlongAddressesAreRefusedOutright(int length) {
-        assertFalse(EmailAddresses.isValid("a".repeat(length - 12) + "@example.com"));
+        assertFalse(EmailValidator.isValid("a".repeat(length - 12) + "@example.com"));
     }
 }

@@ -1,4 +1,4 @@
-package dev.restauth.auth;
+package dev.restauth.account;
 
 /**
  * What a login presents: a username or an e-mail address, and a password.

@@ -3,40 +3,35 @@ package dev.restauth.auth;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
 import dev.restauth.db.SessionDao;
+import dev.restauth.db.Transaction;
 import dev.restauth.user.User;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Login sessions kept in the database, so any node can serve any request: Django's session framework reduced to
- * what dj-rest-auth uses. The {@code sessionid} and {@code csrftoken} cookies carry random values; the table keeps
- * only their keyed hashes. The CSRF token belongs to its session (a token from another session is refused), and a
- * session ends when its user's password changes, unless the change was made through it. Thread-safe.
+ * what dj-rest-auth uses. The {@code sessionid} and {@code csrftoken} cookies ({@link SessionCookies}) carry random
+ * values; the table keeps only their keyed hashes. The CSRF token belongs to its session (a token from another session is refused), and a
+ * session ends when its user's password changes, unless the change was made through it. Opening and ending sessions
+ * happen in the caller's transaction; finding one (every cookie-authenticated request) is a transaction of its own.
+ * Expired sessions are deleted by {@link dev.restauth.db.Sweeper}. Thread-safe.
  */
-public final class SessionService {
+public final class Sessions {
     public static final String SESSION_COOKIE = "sessionid";
     public static final String CSRF_COOKIE = "csrftoken";
-    /** Expired sessions are swept every this many logins, so the table needs no cron job. */
-    private static final int SWEEP_EVERY = 64;
-    private static final long CSRF_COOKIE_AGE = 31_449_600; // Django's CSRF_COOKIE_AGE: one year
 
     private final Database database;
     private final Keyring keyring;
     private final Clock clock;
     private final long ageSeconds;
-    private final boolean secureCookies;
-    private final AtomicInteger opened = new AtomicInteger();
 
-    public SessionService(Database database, Keyring keyring, Clock clock, Settings settings) {
+    public Sessions(Database database, Keyring keyring, Clock clock, Settings settings) {
         this.database = database;
         this.keyring = keyring;
         this.clock = clock;
         this.ageSeconds = settings.get(Settings.SESSION_COOKIE_AGE);
-        this.secureCookies = settings.get(Settings.COOKIE_SECURE);
     }
 
     /** The raw values a new session hands to the client in its cookies. */
@@ -52,18 +47,11 @@ public final class SessionService {
     }
 
     /** Opens a session for a user who just logged in: a fresh id (never the one the client sent: no fixation). */
-    public Opened open(User user) {
+    public Opened open(Transaction tx, User user) {
         Opened session = new Opened(keyring.randomString(32, false), keyring.randomString(64, true));
         Instant now = clock.instant();
-        boolean sweep = opened.incrementAndGet() % SWEEP_EVERY == 0;
-        database.useTransaction(connection -> {
-            SessionDao sessions = new SessionDao(connection);
-            if (sweep) {
-                sessions.deleteExpired(now);
-            }
-            sessions.insert(idHash(session.id()), user.id(), authHash(user), csrfHash(session.csrfToken()), now,
-                    now.plusSeconds(ageSeconds));
-        });
+        tx.sessions().insert(idHash(session.id()), user.id(), authHash(user), csrfHash(session.csrfToken()), now,
+                now.plusSeconds(ageSeconds));
         return session;
     }
 
@@ -76,8 +64,8 @@ public final class SessionService {
             return Optional.empty();
         }
         String hash = idHash(id);
-        return database.inTransaction(connection -> {
-            SessionDao sessions = new SessionDao(connection);
+        return database.inTransaction(tx -> {
+            SessionDao sessions = tx.sessions();
             Optional<SessionDao.SessionRow> row = sessions.findLive(hash, clock.instant());
             if (row.isEmpty()) {
                 return Optional.empty();
@@ -97,13 +85,13 @@ public final class SessionService {
     }
 
     /** Ends one session (logout). */
-    public void close(String id) {
-        database.useTransaction(connection -> new SessionDao(connection).delete(idHash(id)));
+    public void close(Transaction tx, String id) {
+        tx.sessions().delete(idHash(id));
     }
 
     /** Ends every session of a user. */
-    public void closeAll(long userId) {
-        database.useTransaction(connection -> new SessionDao(connection).deleteByUser(userId));
+    public void closeAll(Transaction tx, long userId) {
+        tx.sessions().deleteByUser(userId);
     }
 
     /**
@@ -113,32 +101,17 @@ public final class SessionService {
      * @param user the user with the new password hash
      * @return the new session id
      */
-    public String keepAfterPasswordChange(String id, User user) {
+    public String keepAfterPasswordChange(Transaction tx, String id, User user) {
         String newId = keyring.randomString(32, false);
         Instant now = clock.instant();
-        database.useTransaction(connection -> {
-            SessionDao sessions = new SessionDao(connection);
-            Optional<SessionDao.SessionRow> current = sessions.findLive(idHash(id), now);
-            sessions.deleteByUser(user.id());
-            if (current.isPresent()) {
-                sessions.insert(idHash(newId), user.id(), authHash(user), current.get().csrfHash(), now,
-                        current.get().expires());
-            }
-        });
+        SessionDao sessions = tx.sessions();
+        Optional<SessionDao.SessionRow> current = sessions.findLive(idHash(id), now);
+        sessions.deleteByUser(user.id());
+        if (current.isPresent()) {
+            sessions.insert(idHash(newId), user.id(), authHash(user), current.get().csrfHash(), now,
+                    current.get().expires());
+        }
         return newId;
-    }
-
-    /** The {@code Set-Cookie} values for a newly opened session. */
-    public List<String> cookies(Opened session) {
-        Instant now = clock.instant();
-        return List.of(
-                Cookies.set(CSRF_COOKIE, session.csrfToken(), CSRF_COOKIE_AGE, false, secureCookies, now),
-                sessionCookie(session.id()));
-    }
-
-    /** The {@code Set-Cookie} value for a session id. */
-    public String sessionCookie(String id) {
-        return Cookies.set(SESSION_COOKIE, id, ageSeconds, true, secureCookies, clock.instant());
     }
 
     private String idHash(String id) {

@@ -1,0 +1,82 @@
+package dev.restauth.account;
+
+import dev.restauth.auth.Identity;
+import dev.restauth.auth.Passwords;
+import dev.restauth.auth.Sessions;
+import dev.restauth.auth.Tokens;
+import dev.restauth.config.Settings;
+import dev.restauth.db.Database;
+import dev.restauth.throttle.Action;
+import dev.restauth.throttle.Throttle;
+import dev.restauth.user.User;
+
+import java.util.function.Function;
+
+/**
+ * Password change ({@code POST /password/change/}). The validation (which checks {@code old_password} when it is
+ * required) runs as one attempt at {@link Action#PASSWORD_CHANGE}: a refused old password counts against the user's
+ * {@code throttle_password_change_failed}, and when that is full the answer is 429 before the old password is hashed.
+ * The new password is hashed outside any transaction; then, in one transaction, it is stored and the user's other
+ * sessions end. The session the change came through is kept under a new id, and the token survives, as in
+ * dj-rest-auth; with {@code logout_on_password_change} the user is logged out everywhere instead: every session ends
+ * and the token is deleted. Thread-safe.
+ */
+public final class ChangePassword {
+    private final Database database;
+    private final Passwords passwords;
+    private final Throttle throttle;
+    private final Tokens tokens;
+    private final Sessions sessions;
+    private final boolean logoutOnChange;
+
+    ChangePassword(Database database, Passwords passwords, Throttle throttle, Tokens tokens, Sessions sessions,
+                   Settings settings) {
+        this.database = database;
+        this.passwords = passwords;
+        this.throttle = throttle;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.logoutOnChange = settings.get(Settings.LOGOUT_ON_PASSWORD_CHANGE);
+    }
+
+    /**
+     * What a change did to the caller's session.
+     *
+     * @param keptSessionId the new id of the session the change came through (its cookie is to be replaced), or null
+     * @param sessionUsed   the session store was changed
+     */
+    public record Changed(String keptSessionId, boolean sessionUsed) {
+        @Override
+        public String toString() {
+            return "Changed{sessionUsed=" + sessionUsed + "}";
+        }
+    }
+
+    /**
+     * @param validation the serializer's validation of the body for this user: the new password, or a
+     *                   {@link dev.restauth.error.ValidationException} ({@code old_password} among its fields when
+     *                   the old password was wrong)
+     */
+    public Changed run(Identity identity, String client, Function<User, String> validation) {
+        User caller = identity.user();
+        Throttle.Attempt attempt = database.inTransaction(tx ->
+                throttle.begin(tx, Action.PASSWORD_CHANGE, client, Long.toString(caller.id())));
+        String password = attempt.judge(() -> validation.apply(caller), "old_password");
+        String hash = passwords.encode(password);
+        return database.inTransaction(tx -> {
+            attempt.succeeded(tx);
+            tx.users().updatePassword(caller.id(), hash);
+            User user = tx.users().findById(caller.id()).orElseThrow();
+            if (logoutOnChange) {
+                sessions.closeAll(tx, user.id());
+                tokens.revoke(tx, user.id());
+                return new Changed(null, false);
+            }
+            if (identity.scheme() == Identity.Scheme.SESSION) {
+                return new Changed(sessions.keepAfterPasswordChange(tx, identity.sessionId(), user), true);
+            }
+            sessions.closeAll(tx, user.id());
+            return new Changed(null, true);
+        });
+    }
+}

@@ -1,0 +1,91 @@
+package dev.restauth.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.function.Supplier;
+
+/**
+ * The handle a use case works through while {@link Database} holds a connection for it: one DAO per table, all on
+ * that connection, so everything done through one handle commits or rolls back together. The connection itself never
+ * leaves this package. Valid only inside the callback it was passed to; confined to that callback's thread.
+ */
+public final class Transaction {
+    private final Connection connection;
+    private final Dialect dialect;
+
+    Transaction(Connection connection, Dialect dialect) {
+        this.connection = connection;
+        this.dialect = dialect;
+    }
+
+    /** {@code restauth_user}. */
+    public UserDao users() {
+        return new UserDao(connection);
+    }
+
+    /** {@code restauth_email_address}. */
+    public EmailAddressDao emailAddresses() {
+        return new EmailAddressDao(connection);
+    }
+
+    /** {@code restauth_token}. */
+    public TokenDao tokens() {
+        return new TokenDao(connection);
+    }
+
+    /** {@code restauth_session}. */
+    public SessionDao sessions() {
+        return new SessionDao(connection);
+    }
+
+    /** {@code restauth_social_account}. */
+    public SocialAccountDao socialAccounts() {
+        return new SocialAccountDao(connection);
+    }
+
+    /** {@code restauth_throttle}. */
+    public ThrottleDao throttle() {
+        return new ThrottleDao(connection, dialect);
+    }
+
+    /** {@code restauth_mail_outbox}. */
+    public MailOutboxDao outbox() {
+        return new MailOutboxDao(connection);
+    }
+
+    /**
+     * Runs {@code work} as a unit inside this transaction: when it throws, what it wrote is undone (a savepoint) and
+     * the exception goes on, while the transaction stays usable for what follows. Only inside
+     * {@link Database#inTransaction}: an auto-commit read has nothing to undo.
+     */
+    public <T> T nested(Supplier<T> work) {
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw DataAccessException.translate("(savepoint)", e);
+        }
+        T result;
+        try {
+            result = work.get();
+        } catch (RuntimeException e) {
+            try {
+                connection.rollback(savepoint);
+            } catch (SQLException rollbackFailure) {
+                e.addSuppressed(rollbackFailure);
+            }
+            throw e;
+        }
+        try {
+            connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            throw DataAccessException.translate("(release savepoint)", e);
+        }
+        return result;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+}
