@@ -15,7 +15,6 @@ import dev.restauth.auth.crypto.Argon2Hasher;
 import dev.restauth.auth.crypto.DelegatingPasswordHasher;
 import dev.restauth.auth.crypto.HashingPool;
 import dev.restauth.auth.crypto.PasswordHasher;
-import dev.restauth.auth.crypto.Pbkdf2Sha256Hasher;
 import dev.restauth.auth.crypto.ResetTokenGenerator;
 import dev.restauth.config.EmailBackend;
 import dev.restauth.config.SecretKey;
@@ -199,9 +198,7 @@ public final class RestAuth implements AutoCloseable {
     private static PasswordHasher defaultHasher(Settings settings) {
         Argon2Hasher argon2 = new Argon2Hasher(settings.get(Settings.ARGON2_MEMORY_KIB),
                 settings.get(Settings.ARGON2_ITERATIONS), settings.get(Settings.ARGON2_PARALLELISM));
-        return new DelegatingPasswordHasher(argon2, Map.of(
-                "argon2", argon2,
-                "pbkdf2_sha256", new Pbkdf2Sha256Hasher(Pbkdf2Sha256Hasher.DEFAULT_ITERATIONS)));
+        return DelegatingPasswordHasher.djangoCompatible(argon2);
     }
 
     /** Collects what differs from the settings-driven defaults; for tests and embedding applications. */

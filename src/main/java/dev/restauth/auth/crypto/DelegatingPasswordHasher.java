@@ -10,6 +10,8 @@ import java.util.Objects;
  * <p>Like Django's {@code check_password}, {@link #verify} spends one preferred hash on a random password when it
  * has nothing to verify against (null, blank, unusable or unknown-algorithm encodings, or a null password), so a
  * caller can pass {@code null} for a user that does not exist and answer in the same time as for a wrong password.
+ * A wrong password against another algorithm than the preferred one costs that check plus one preferred hash: a row
+ * in a fast legacy form (salted MD5 takes microseconds) never answers sooner than an unknown user does.
  *
  * <p>Immutable and thread-safe when the hashers are.
  */
@@ -51,15 +53,35 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
         this.preferredAlgorithm = found;
     }
 
-    /**
-     * argon2id with the defaults preferred, PBKDF2-SHA256 (Django 3.2's default) still verified: the setting
-     * that keeps rows written by Django readable and upgrades them on the next login.
-     */
+    /** {@link #djangoCompatible} with argon2id at its defaults. */
     public static DelegatingPasswordHasher standard() {
-        Argon2Hasher argon2 = new Argon2Hasher();
-        return new DelegatingPasswordHasher(argon2, Map.of(
-                Argon2Hasher.ALGORITHM, argon2,
-                Pbkdf2Sha256Hasher.ALGORITHM, new Pbkdf2Sha256Hasher()));
+        return djangoCompatible(new Argon2Hasher());
+    }
+
+    /**
+     * {@code argon2} preferred, and every form a Django site's user table may hold verified, so rows written by
+     * Django keep logging in and are upgraded on their next login: {@code argon2} (argon2id, and the argon2i and
+     * argon2d of older Django, with the parameters read from the hash), {@code pbkdf2_sha256}, {@code pbkdf2_sha1},
+     * {@code bcrypt_sha256}, {@code bcrypt}, {@code scrypt}, and the salted {@code sha1} and {@code md5} of sites
+     * older than Django 1.4. Not read: the unsalted forms (a bare MD5 hex digest, {@code md5$$...},
+     * {@code sha1$$...}), which Django's default {@code PASSWORD_HASHERS} does not read either, and {@code crypt}.
+     *
+     * @param preferred the hasher for new hashes
+     */
+    public static DelegatingPasswordHasher djangoCompatible(Argon2Hasher preferred) {
+        SaltedDigestHasher sha1 = SaltedDigestHasher.sha1();
+        SaltedDigestHasher md5 = SaltedDigestHasher.md5();
+        BcryptHasher bcryptSha256 = BcryptHasher.sha256();
+        BcryptHasher bcrypt = BcryptHasher.plain();
+        return new DelegatingPasswordHasher(preferred, Map.of(
+                Argon2Hasher.ALGORITHM, preferred,
+                Pbkdf2Sha256Hasher.ALGORITHM, new Pbkdf2Sha256Hasher(),
+                Pbkdf2Sha1Hasher.ALGORITHM, new Pbkdf2Sha1Hasher(),
+                bcryptSha256.algorithm(), bcryptSha256,
+                bcrypt.algorithm(), bcrypt,
+                ScryptHasher.ALGORITHM, new ScryptHasher(),
+                sha1.algorithm(), sha1,
+                md5.algorithm(), md5));
     }
 
     /**
@@ -85,15 +107,24 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
         PasswordHasher hasher = hasherFor(encoded);
         if (password == null || hasher == null) {
             // Django's "fake_runtime": the same work as a real check, so timing does not tell which case this was.
-            preferred.encode(RandomStrings.lettersAndDigits(UNUSABLE_SUFFIX_LENGTH));
+            spendOnePreferredHash();
             return false;
         }
-        return hasher.verify(password, encoded);
+        boolean right = hasher.verify(password, encoded);
+        if (!right && hasher != preferred) {
+            // An unknown user costs one preferred hash; a wrong password on a cheaper legacy row must cost no less.
+            spendOnePreferredHash();
+        }
+        return right;
     }
 
     @Override
     public boolean needsRehash(String encoded) {
         return !preferredAlgorithm.equals(algorithmOf(encoded)) || preferred.needsRehash(encoded);
+    }
+
+    private void spendOnePreferredHash() {
+        preferred.encode(RandomStrings.lettersAndDigits(UNUSABLE_SUFFIX_LENGTH));
     }
 
     /** The hasher named by {@code encoded}, or null for null, blank, unusable and unknown encodings. */
