@@ -56,16 +56,6 @@ public final class Setting<T> {
         return secret;
     }
 
-    /** The environment variable that sets this key, e.g. {@code RESTAUTH_SESSION_LOGIN}. */
-    public String environmentName() {
-        return "RESTAUTH_" + key.toUpperCase(java.util.Locale.ROOT);
-    }
-
-    /** The system property that sets this key, e.g. {@code restauth.session_login}. */
-    public String systemPropertyName() {
-        return "restauth." + key;
-    }
-
     /**
      * Parses a raw value.
      *

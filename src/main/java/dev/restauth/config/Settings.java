@@ -2,7 +2,6 @@ package dev.restauth.config;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -433,7 +432,6 @@ public final class Settings {
         return trimmed;
     }
 
-    /** A link with {@code {uid}} and {@code {token}}: an absolute http(s) URL or a path starting with '/'. */
     /**
      * A mail link template that must contain every one of {@code placeholders}: a path ({@code /...}, or
      * {@code {api}/...} below restauth's own mount point) or an http(s) URL.
@@ -525,9 +523,5 @@ public final class Settings {
     @Override
     public int hashCode() {
         return Objects.hash(values, socialValues);
-    }
-
-    static List<String> keys() {
-        return Arrays.asList(BY_KEY.keySet().toArray(new String[0]));
     }
 }
