@@ -42,8 +42,8 @@ public final class Settings {
             "Largest request body accepted; larger ones get 413.");
     /** Unset (null) means "as the mode says": on in dev mode, off in production mode; see {@link #demoEnabled()}. */
     public static final Setting<Boolean> DEMO = define("demo", null, Settings::bool, "-",
-            "Serve the demo page at `/` of the standalone server (needs a `mount_prefix`). Unset: on in `dev` mode, "
-                    + "off in `production`.");
+            "Serve the demo page at `/` of the standalone server (with a `mount_prefix` other than `/`). Unset: on "
+                    + "in `dev` mode, off in `production`.");
 
     // --- database -----------------------------------------------------------------------------------------------
     public static final Setting<String> DATABASE_URL = define("database_url", null, Settings::nonBlank,

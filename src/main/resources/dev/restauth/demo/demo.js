@@ -284,7 +284,7 @@
       text = 'This server asks for no confirmation (email_verification=none): you can log in right after registering.';
     } else if (config.email_backend === 'console') {
       text = 'restauth sends no real mail here (email_backend=console): it prints each mail on its console, the '
-        + 'terminal where `make run` runs. Copy the confirmation link from that mail and paste it below.';
+        + 'terminal where "make run" runs. Copy the confirmation link from that mail and paste it below.';
     } else {
       text = 'restauth sent the mail through its SMTP server (email_backend=smtp). Paste the link from the mail, or '
         + 'its key, below.';
