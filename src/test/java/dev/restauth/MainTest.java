@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.account.Credentials;
+import dev.restauth.auth.Client;
 import dev.restauth.config.Settings;
 import dev.restauth.config.SettingsLoader;
 import dev.restauth.testing.Http;
@@ -58,7 +59,8 @@ class MainTest {
                 "--username", "admin", "--email", "admin@example.com"));
         assertEquals("Superuser created successfully.\n", out.toString());
         try (RestAuth app = RestAuth.builder(SettingsLoader.load(config)).build()) {
-            var user = app.useCases().login().run(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), "127.0.0.1")
+            var user = app.useCases().login()
+                    .run(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), Client.at("127.0.0.1"))
                     .user();
             assertTrue(user.superuser() && user.staff() && user.active());
         }
