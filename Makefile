@@ -29,7 +29,7 @@ migrate: build ## apply the migrations in sql/ to the configured database
 createsuperuser: build ## create a superuser: make createsuperuser ARGS="--username admin --email admin@example.com"
 	$(JAVA) -jar $(JAR) createsuperuser $(ARGS)
 
-war: ## build target/restauth.war from the top-level web.xml (every build makes it too)
+war: ## build target/restauth.war (Servlet 6) and target/restauth-javax.war (Servlet 4.0); every build makes both
 	$(MVN) package -DskipTests
 
 bench: build ## measure restauth against a bare baseline and argon2's bound: ARGS="--quick", "--soak" (not in make test)
