@@ -86,13 +86,13 @@ final class WarScenario {
                 "username=alice&password=correct+horse+battery+staple"));
 
         assertAnswer(200, USER, send("GET", "/user/", null, null, "Authorization", "Token " + key));
-        String session = withCookies()[1];
+        String endedSession = withCookies()[1]; // the Cookie header of the session logout ends
         assertAnswer(200, "{\"detail\":\"Successfully logged out.\"}", send("POST", "/logout/", null, null,
                 withCookies("X-CSRFToken", cookies.get("csrftoken"))));
         assertAnswer(401, "{\"detail\":\"Invalid token.\"}", send("GET", "/user/", null, null,
                 "Authorization", "Token " + key));
         assertAnswer(401, "{\"detail\":\"Authentication credentials were not provided.\"}", send("GET", "/user/",
-                null, null, "Cookie", session));
+                null, null, "Cookie", endedSession));
         assertAnswer(404, "{\"detail\":\"Not found.\"}", send("GET", "/nowhere/", null, null));
     }
 
