@@ -8,36 +8,42 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 
 /**
- * The jakarta WAR, unmodified, in a Jetty 12 ee10 {@code WebAppContext} (see {@link JettyWar}): a deployment of its
- * own, compared with the reference deployment of the same WAR in the same container, which shows that a transcript
- * holds nothing that changes from run to run.
+ * Both WARs, unmodified, in Jetty 12 {@code WebAppContext}s (see {@link JettyWar}), each on a database of its own:
+ * the jakarta WAR in the ee10 environment, compared with the reference deployment of the same WAR in the same
+ * container, which shows that a transcript holds nothing that changes from run to run; and the javax WAR in the ee8
+ * environment (Servlet 4.0), behind a wall that lets it see {@code javax.servlet} and no {@code jakarta.servlet}.
  */
 class JettyDeploymentIT {
     @TempDir
     static Path directory;
-    static Deployment app;
-    static JettyWar jetty;
+    static Deployment jakartaApp;
+    static Deployment javaxApp;
+    static JettyWar ee10;
+    static JettyWar ee8;
 
     @BeforeAll
     static void deploy() throws Exception {
-        app = Deployment.withDatabaseUrl(directory);
-        jetty = JettyWar.ee10(Deployment.war(), directory, app.configFile());
+        jakartaApp = Deployment.withDatabaseUrl(directory);
+        javaxApp = Deployment.withDatabaseUrl(directory);
+        ee10 = JettyWar.ee10(Deployment.war(), directory.resolve("ee10"), jakartaApp.configFile());
+        ee8 = JettyWar.ee8(Deployment.javaxWar(), directory.resolve("ee8"), javaxApp.configFile());
     }
 
     @AfterAll
     static void undeploy() throws Exception {
-        try {
-            if (jetty != null) {
-                jetty.close();
-            }
-        } finally {
-            app.close();
+        try (Deployment jakarta = jakartaApp; Deployment javax = javaxApp; JettyWar jakartaJetty = ee10;
+             JettyWar javaxJetty = ee8) {
+            // try-with-resources stops both servers, then closes both deployments, also when one of them fails
         }
     }
 
     @Test
-    void theWarServesTheAccountFlowAsEveryRunDoes() {
-        JakartaReference.assertSameAnswers("a second Jetty ee10 deployment",
-                WarScenario.run(app, jetty.http()));
+    void theJakartaWarServesTheAccountFlowInEe10AsEveryRunDoes() {
+        JakartaReference.assertSameAnswers("a second Jetty ee10 deployment", WarScenario.run(jakartaApp, ee10.http()));
+    }
+
+    @Test
+    void theJavaxWarServesTheAccountFlowInEe8AsTheJakartaWarDoes() {
+        JakartaReference.assertSameAnswers("the javax WAR in Jetty ee8", WarScenario.run(javaxApp, ee8.http()));
     }
 }

@@ -116,6 +116,6 @@ final class JettyWar implements AutoCloseable {
                 + "    <param-value>" + Xml.escape(configFile) + "</param-value>\n"
                 + "  </context-param>\n"
                 + "</web-app>\n";
-        return Files.writeString(directory.resolve("override-web.xml"), xml);
+        return Files.writeString(Files.createDirectories(directory).resolve("override-web.xml"), xml);
     }
 }
