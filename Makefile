@@ -37,7 +37,7 @@ migrate: $(JAR) ## apply the migrations in sql/ to the configured database
 createsuperuser: $(JAR) ## create a superuser: make createsuperuser ARGS="--username admin --email admin@example.com"
 	$(JAVA) -jar $(JAR) createsuperuser $(ARGS)
 
-war: $(WAR) ## build target/restauth.war from the top-level web.xml (the jar's build makes it too)
+war: $(WAR) ## build target/restauth.war (Servlet 6) and target/restauth-javax.war (Servlet 4.0); every build makes both
 
 bench: $(JAR) ## measure restauth against a bare baseline and argon2's bound: ARGS="--quick", "--soak" (not in make test)
 	$(JAVA) -Dbench.jvm_flags='$(JVM_FLAGS)' -cp 'target/test-classes:$(JAR):target/lib/*' dev.restauth.bench.Bench $(ARGS)

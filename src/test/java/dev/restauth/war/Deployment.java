@@ -6,6 +6,8 @@ import dev.restauth.testing.Smtp;
 import dev.restauth.testing.TestDatabase;
 import dev.restauth.testing.TestServer;
 
+import jakarta.mail.internet.MimeMessage;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One deployment of the WAR under test: a fresh database of its own (H2 in server mode, so the test reaches the same
- * database as the web application from outside it) and the settings file the container names in the context
- * parameter {@code restauth.config}, with its mail going to a real SMTP server of its own (GreenMail), sent by the
- * web application's own outbox sender.
+ * One deployment of a WAR (or of the javax library) under test: a fresh database of its own (H2 in server mode, which
+ * the web application reaches from its own class loader or its own process, and the test from outside it) and the
+ * settings file the container names in the context parameter {@code restauth.config}, with its mail going to a real
+ * SMTP server of its own (GreenMail), sent by the web application's own outbox sender.
  */
 final class Deployment implements AutoCloseable {
     private static final Pattern KEY_LINK = Pattern.compile("/registration/account-confirm-email/([-:\\w]+)/");
@@ -32,12 +34,26 @@ final class Deployment implements AutoCloseable {
         this.configFile = configFile;
     }
 
-    /** The WAR {@code mvn verify} packaged, as the failsafe plugin names it. */
+    /** The jakarta WAR {@code mvn verify} packaged, as the failsafe plugin names it. */
     static Path war() {
-        String path = System.getProperty("test.restauth.war");
+        return built("test.restauth.war", "target/restauth.war");
+    }
+
+    /** The javax WAR {@code mvn verify} packaged, as the failsafe plugin names it. */
+    static Path javaxWar() {
+        return built("test.restauth.javax.war", "target/restauth-javax.war");
+    }
+
+    /** The javax library jar {@code mvn verify} packaged, as the failsafe plugin names it. */
+    static Path javaxJar() {
+        return built("test.restauth.javax.jar", "target/restauth-javax.jar");
+    }
+
+    private static Path built(String property, String what) {
+        String path = System.getProperty(property);
         if (path == null || !Files.isRegularFile(Path.of(path))) {
-            throw new IllegalStateException("no WAR at test.restauth.war=" + path + ": run the *IT tests with mvn verify,"
-                    + " which packages target/restauth.war first");
+            throw new IllegalStateException("no file at " + property + "=" + path + ": run the *IT tests with"
+                    + " mvn verify, which packages " + what + " first");
         }
         return Path.of(path);
     }
@@ -65,13 +81,15 @@ final class Deployment implements AutoCloseable {
         return configFile.toString();
     }
 
-    /**
-     * The verification key in the {@code count}th mail the web application sent, waiting for its outbox sender to
-     * deliver it.
-     */
+    /** The {@code count}th mail the web application sent, waiting for its outbox sender to deliver it. */
+    MimeMessage mail(int count) {
+        assertTrue(smtp.await(count), "the web application sent no mail");
+        return smtp.messages().get(count - 1);
+    }
+
+    /** The verification key in the {@code count}th mail the web application sent. */
     String confirmationKey(int count) {
-        assertTrue(smtp.await(count), "the web application sent no confirmation mail");
-        String text = Smtp.text(smtp.messages().get(count - 1));
+        String text = Smtp.text(mail(count));
         Matcher link = KEY_LINK.matcher(text);
         assertTrue(link.find(), text);
         return link.group(1);

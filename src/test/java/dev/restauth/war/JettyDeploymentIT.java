@@ -1,85 +1,49 @@
 package dev.restauth.war;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import dev.restauth.RestAuthListener;
-import dev.restauth.testing.Http;
-
-import org.eclipse.jetty.ee.webapp.WebAppClassLoader;
-import org.eclipse.jetty.ee10.webapp.WebAppContext;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The built WAR, unmodified, in a Jetty 12 ee10 {@link WebAppContext} on a free port. Settings reach it the way a
- * Jetty administrator passes them: an override descriptor, applied after the WAR's {@code web.xml}, sets the context
- * parameter {@code restauth.config}.
+ * Both WARs, unmodified, in Jetty 12 {@code WebAppContext}s (see {@link JettyWar}), each on a database of its own:
+ * the jakarta WAR in the ee10 environment, compared with the reference deployment of the same WAR in the same
+ * container, which shows that a transcript holds nothing that changes from run to run; and the javax WAR in the ee8
+ * environment (Servlet 4.0), behind a wall that lets it see {@code javax.servlet} and no {@code jakarta.servlet}.
  */
 class JettyDeploymentIT {
     @TempDir
     static Path directory;
-    static Deployment app;
-    static Server server;
-    static WebAppContext webapp;
+    static Deployment jakartaApp;
+    static Deployment javaxApp;
+    static JettyWar ee10;
+    static JettyWar ee8;
 
     @BeforeAll
     static void deploy() throws Exception {
-        app = Deployment.withDatabaseUrl(directory);
-        server = new Server();
-        ServerConnector connector = new ServerConnector(server);
-        connector.setHost("127.0.0.1");
-        connector.setPort(0);
-        server.addConnector(connector);
-
-        webapp = new WebAppContext();
-        webapp.setContextPath("/restauth");
-        webapp.setWar(Deployment.war().toString());
-        webapp.setTempDirectory(Files.createDirectories(directory.resolve("jetty")).toFile());
-        webapp.setClassLoader(new WebAppClassLoader(new ContainerOnlyClassLoader(), webapp));
-        webapp.addOverrideDescriptor(overrideDescriptor(app.configFile()).toString());
-        webapp.setThrowUnavailableOnStartupException(true); // a failing listener fails the start, not a request
-        server.setHandler(webapp);
-        server.start();
+        jakartaApp = Deployment.withDatabaseUrl(directory);
+        javaxApp = Deployment.withDatabaseUrl(directory);
+        ee10 = JettyWar.ee10(Deployment.war(), directory.resolve("ee10"), jakartaApp.configFile());
+        ee8 = JettyWar.ee8(Deployment.javaxWar(), directory.resolve("ee8"), javaxApp.configFile());
     }
 
     @AfterAll
     static void undeploy() throws Exception {
-        try {
-            if (server != null) {
-                server.stop();
-            }
-        } finally {
-            app.close();
+        try (Deployment jakarta = jakartaApp; Deployment javax = javaxApp; JettyWar jakartaJetty = ee10;
+             JettyWar javaxJetty = ee8) {
+            // try-with-resources stops both servers, then closes both deployments, also when one of them fails
         }
     }
 
     @Test
-    void theWarServesTheAccountFlow() {
-        assertTrue(webapp.isAvailable(), "the web application did not start");
-        WarScenario.run(app, new Http("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
-                + "/restauth/rest-auth"));
+    void theJakartaWarServesTheAccountFlowInEe10AsEveryRunDoes() {
+        JakartaReference.assertSameAnswers("a second Jetty ee10 deployment", WarScenario.run(jakartaApp, ee10.http()));
     }
 
-    /** An override-web.xml, as an administrator would keep beside the WAR, naming the settings file. */
-    private static Path overrideDescriptor(String configFile) throws Exception {
-        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.0\">\n"
-                + "  <context-param>\n"
-                + "    <param-name>" + RestAuthListener.CONFIG_PARAMETER + "</param-name>\n"
-                + "    <param-value>" + escape(configFile) + "</param-value>\n"
-                + "  </context-param>\n"
-                + "</web-app>\n";
-        return Files.writeString(directory.resolve("override-web.xml"), xml);
-    }
-
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    @Test
+    void theJavaxWarServesTheAccountFlowInEe8AsTheJakartaWarDoes() {
+        JakartaReference.assertSameAnswers("the javax WAR in Jetty ee8", WarScenario.run(javaxApp, ee8.http()));
     }
 }
