@@ -11,6 +11,7 @@ import dev.restauth.user.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * JWT mode's tokens: simplejwt's access and refresh tokens, signed by {@link JwtCodec}, with what simplejwt keeps in
@@ -95,9 +96,12 @@ public final class JsonWebTokens {
         return new Pair(access.access(), access.accessExpiration(), successor, now.plus(refreshLifetime));
     }
 
-    /** Makes every access token the user holds now fail, from any node. */
+    /**
+     * Makes every access token the user holds now fail, from any node. The instant is on a whole millisecond, the
+     * precision of the issue times in {@code jti}s.
+     */
     public void revokeAccess(Transaction tx, long userId) {
-        tx.users().revokeTokensIssuedBefore(userId, clock.instant().plusMillis(1));
+        tx.users().revokeTokensIssuedBefore(userId, clock.instant().truncatedTo(ChronoUnit.MILLIS).plusMillis(1));
     }
 
     /** Whether the user still accepts this access token (it was issued after the user's last revocation). */
