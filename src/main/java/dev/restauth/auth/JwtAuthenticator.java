@@ -81,7 +81,8 @@ public final class JwtAuthenticator implements Authenticator {
             throw notValid(e.getMessage());
         }
         if (claims.userId() == null) {
-            throw NotAuthenticatedException.failed(Messages.get("jwt.no_user_id"), InvalidTokenException.TOKEN_NOT_VALID);
+            throw NotAuthenticatedException.failed(Messages.get("jwt.no_user_id"),
+                    InvalidTokenException.TOKEN_NOT_VALID);
         }
         User user = database.read(tx -> tx.users().findById(claims.userId())).orElseThrow(() ->
                 NotAuthenticatedException.failed(Messages.get("jwt.user_not_found"), "user_not_found"));

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
 class JwtRevocationTest {
     private static final String BLACKLISTED = notValid("Token is blacklisted");
     private static final String NEW_PASSWORD = "N3w-Tr0ub4dor&3x!";
-    private static final Pattern LINK = Pattern.compile("/password-reset/confirm/([0-9a-z]+)/([0-9a-z]+-[0-9a-f]{32})/");
+    private static final Pattern LINK =
+            Pattern.compile("/password-reset/confirm/([0-9a-z]+)/([0-9a-z]+-[0-9a-f]{32})/");
 
     static Smtp smtp;
     TestServer server;
