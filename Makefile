@@ -6,7 +6,11 @@ JAVA     ?= java
 # it), keep memory low; the optimising compiler stays on, as it doubles the requests served per core.
 JVM_FLAGS ?= -XX:+UseSerialGC -Xms32m -Xmx256m -Xss512k -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=5000
 JAR      := target/restauth.jar
+WAR      := target/restauth.war
 ARGS     ?=
+# Everything the jar (and the WAR and test classes built beside it) is made from: `make run` rebuilds only when one
+# of these is newer than the jar.
+SOURCES  := pom.xml web.xml $(shell find src sql -type f)
 
 .DEFAULT_GOAL := help
 .PHONY: help build test run migrate createsuperuser war bench clean
@@ -14,25 +18,28 @@ ARGS     ?=
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
-build: ## compile and package target/restauth.jar (tests skipped)
+build: $(JAR) ## compile and package target/restauth.jar (tests skipped), when a source changed
+
+# One `package` makes both; Maven leaves an up-to-date archive untouched, so the touch tells make they are current.
+$(JAR) $(WAR) &: $(SOURCES)
 	$(MVN) package -DskipTests
+	@touch $(JAR) $(WAR)
 
 test: ## run every test (PostgreSQL/MariaDB tests skip visibly when unreachable)
 	$(MVN) verify
 
-run: build ## start the server on http://127.0.0.1:8000/rest-auth/ with H2 under ./var/
+run: $(JAR) ## start the server: API on http://127.0.0.1:8000/rest-auth/, demo page on /, H2 under ./var/
 	$(JAVA) $(JVM_FLAGS) -jar $(JAR) serve $(ARGS)
 
-migrate: build ## apply the migrations in sql/ to the configured database
+migrate: $(JAR) ## apply the migrations in sql/ to the configured database
 	$(JAVA) -jar $(JAR) migrate $(ARGS)
 
-createsuperuser: build ## create a superuser: make createsuperuser ARGS="--username admin --email admin@example.com"
+createsuperuser: $(JAR) ## create a superuser: make createsuperuser ARGS="--username admin --email admin@example.com"
 	$(JAVA) -jar $(JAR) createsuperuser $(ARGS)
 
-war: ## build target/restauth.war from the top-level web.xml (every build makes it too)
-	$(MVN) package -DskipTests
+war: $(WAR) ## build target/restauth.war from the top-level web.xml (the jar's build makes it too)
 
-bench: build ## measure restauth against a bare baseline and argon2's bound: ARGS="--quick", "--soak" (not in make test)
+bench: $(JAR) ## measure restauth against a bare baseline and argon2's bound: ARGS="--quick", "--soak" (not in make test)
 	$(JAVA) -Dbench.jvm_flags='$(JVM_FLAGS)' -cp 'target/test-classes:$(JAR):target/lib/*' dev.restauth.bench.Bench $(ARGS)
 
 clean: ## remove build output (keeps ./var/)

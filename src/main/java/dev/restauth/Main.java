@@ -6,7 +6,10 @@ import dev.restauth.config.SettingsException;
 import dev.restauth.config.SettingsLoader;
 import dev.restauth.db.Database;
 import dev.restauth.db.Migrator;
+import dev.restauth.demo.DemoMailbox;
+import dev.restauth.demo.DemoPage;
 import dev.restauth.error.ValidationException;
+import dev.restauth.mail.ConsoleTransport;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -17,82 +20,165 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
- * The command line: {@code serve}, {@code migrate}, {@code createsuperuser}. Settings come from
- * {@code --config FILE} (or {@code RESTAUTH_CONFIG}), system properties and {@code RESTAUTH_*} variables.
+ * The command line: {@code serve}, {@code migrate}, {@code createsuperuser}, each with {@code --help}.
+ *
+ * <p>Settings come from {@code --config FILE} (or {@code RESTAUTH_CONFIG}), system properties and {@code RESTAUTH_*}
+ * variables; a command's options that stand for a setting ({@code serve --port}) win over all of them. Exit codes:
+ * 0 done, 1 the command failed (a weak password, a taken name), 2 the command line or the settings are wrong, or the
+ * command cannot start (no secret key in production, a port in use, a database it cannot use); each of those is one
+ * line on stderr, naming the option or setting.
  */
 public final class Main {
-    private static final String USAGE = String.join("\n",
-            "usage: java -jar restauth.jar <command> [--config FILE] [options]",
-            "",
-            "commands:",
-            "  serve                 start the server (default http://127.0.0.1:8000/rest-auth/)",
-            "  migrate               apply the database migrations and exit",
-            "  createsuperuser       create a superuser: --username NAME [--email ADDRESS]",
-            "                        the password is asked twice on a terminal, else read from the first line of stdin",
-            "");
+    private static final Option CONFIG = new Option("config", "FILE", null, false,
+            "settings file (default: the file named by RESTAUTH_CONFIG, else none)");
+
+    private static final List<Command> COMMANDS = List.of(
+            new Command("serve", "start the server (default http://127.0.0.1:8000/rest-auth/)",
+                    "Serves the API under mount_prefix and, when the setting demo is on (dev mode), the demo page\n"
+                            + "at /. Runs until Ctrl-C or SIGTERM, then finishes the requests in flight and closes.",
+                    List.of(CONFIG,
+                            new Option("host", "ADDRESS", "host", false,
+                                    "address to listen on (setting host, default 127.0.0.1)"),
+                            new Option("port", "PORT", "port", false,
+                                    "port to listen on, 0 for any free one (setting port, default 8000)"))),
+            new Command("migrate", "apply the database migrations and exit",
+                    "Applies the migrations in sql/ that the configured database lacks (the server does too at\n"
+                            + "start); nodes may run it at once, a database lock keeps them in turn.",
+                    List.of(CONFIG)),
+            new Command("createsuperuser", "create a superuser (staff, superuser, address confirmed)",
+                    "Creates an active superuser whose address counts as confirmed. The password is asked twice on\n"
+                            + "a terminal, else read from the first line of standard input, and checked by the\n"
+                            + "password validators.",
+                    List.of(CONFIG,
+                            new Option("username", "NAME", null, true, "the new user's username (required)"),
+                            new Option("email", "ADDRESS", null, false, "the new user's e-mail address"))));
 
     private Main() {
     }
 
-    public static void main(String[] args) throws Exception {
-        System.exit(run(args, System.in, System.out, System.err));
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = run(args, System.in, System.out, System.err);
+        } catch (IOException e) {
+            System.err.println("restauth: " + e.getMessage());
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Runs a command; returns the process exit code. */
-    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            out.print(USAGE);
-            return args.length == 0 ? 2 : 0;
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        if (args.length == 0) {
+            err.print(usage());
+            return 2;
         }
-        Map<String, String> options;
-        Settings settings;
+        if (args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            return help(args, out, err);
+        }
+        Invocation invocation;
         try {
-            options = options(args);
-            settings = SettingsLoader.load(options.containsKey("config") ? Path.of(options.get("config")) : null);
-        } catch (IllegalArgumentException | SettingsException e) {
+            invocation = parse(args);
+        } catch (UsageException e) {
             err.println("restauth: " + e.getMessage());
             return 2;
         }
+        if (invocation == null) {
+            out.print(command(args[0]).help());
+            return 0;
+        }
         try {
-            switch (args[0]) {
+            switch (invocation.command().name()) {
                 case "serve":
-                    return serve(settings, out);
+                    return serve(invocation.settings(), out);
                 case "migrate":
-                    return migrate(settings, out);
-                case "createsuperuser":
-                    return createSuperuser(settings, options, in, out, err);
+                    return migrate(invocation.settings(), out);
                 default:
-                    err.println("restauth: unknown command '" + args[0] + "'\n" + USAGE);
-                    return 2;
+                    return createSuperuser(invocation, in, out, err);
             }
         } catch (RuntimeException e) {
-            if (!isFileDatabaseInUse(e)) {
+            String problem = startupProblem(e, invocation.settings());
+            if (problem == null) {
                 throw e;
             }
-            err.println("restauth: the database " + redact(Database.jdbcUrl(settings)) + " is open in another "
-                    + "process (a running `make run`?). An embedded H2 file has one user at a time: stop the server "
-                    + "and run this again, or use a server database (database_url) shared by both.");
-            return 1;
+            err.println("restauth: " + problem);
+            return 2;
         }
     }
 
-    /** H2's "Database may be already in use" (error 90020), wherever it sits in the cause chain. */
-    private static boolean isFileDatabaseInUse(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.sql.SQLException && ((java.sql.SQLException) cause).getErrorCode() == 90020) {
-                return true;
+    /**
+     * Parses a command line (not {@code help}) and loads its settings.
+     *
+     * @return the command to run, or null when {@code --help} asks for the command's help instead
+     * @throws UsageException naming the command, option or setting that is wrong
+     */
+    static Invocation parse(String[] args) {
+        Command command = command(args[0]);
+        if (command == null) {
+            throw new UsageException("unknown command '" + args[0] + "' (restauth --help lists the commands)");
+        }
+        Map<Option, String> values = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return null;
+            }
+            if (!arg.startsWith("--")) {
+                throw new UsageException(command.name() + ": unexpected argument '" + arg + "' (options are written "
+                        + "--name VALUE; restauth " + command.name() + " --help lists them)");
+            }
+            int equals = arg.indexOf('=');
+            String name = arg.substring(2, equals < 0 ? arg.length() : equals);
+            Option option = command.option(name);
+            if (option == null) {
+                throw new UsageException(command.name() + ": unknown option '--" + name + "' (restauth "
+                        + command.name() + " --help lists the options)");
+            }
+            String value;
+            if (equals >= 0) {
+                value = arg.substring(equals + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new UsageException(command.name() + ": option '--" + name + "' needs a value: --" + name + " "
+                        + option.valueName());
+            }
+            values.put(option, value);
+        }
+        return new Invocation(command, values, settings(values));
+    }
+
+    /** The settings file's, system properties' and environment's settings, then the options that stand for one. */
+    private static Settings settings(Map<Option, String> values) {
+        String file = values.get(CONFIG);
+        Settings settings;
+        try {
+            settings = SettingsLoader.load(file == null ? null : Path.of(file));
+        } catch (SettingsException e) {
+            throw new UsageException(e.getMessage());
+        }
+        for (Map.Entry<Option, String> entry : values.entrySet()) {
+            Option option = entry.getKey();
+            if (option.setting() != null) {
+                try {
+                    settings = settings.with(Map.of(option.setting(), entry.getValue()));
+                } catch (SettingsException e) {
+                    throw new UsageException(e.getMessage() + " (option --" + option.name() + ")");
+                }
             }
         }
-        return false;
+        return settings;
     }
 
     /**
@@ -101,20 +187,54 @@ public final class Main {
      * sender, the hashing pool, the database), so the JVM cannot exit with the H2 file half-closed and the last
      * commits unwritten.
      */
-    private static int serve(Settings settings, PrintStream out) throws Exception {
-        RestAuth app = RestAuth.builder(settings).build();
-        Server server = RestAuthServer.create(app);
-        server.addEventListener(new LifeCycle.Listener() {
-            @Override
-            public void lifeCycleStopped(LifeCycle stopped) {
-                app.close();
-            }
-        });
-        server.start();
-        out.printf("restauth serving http://%s:%d%s/ (database %s)%n", settings.get(Settings.HOST),
-                RestAuthServer.port(server), settings.get(Settings.MOUNT_PREFIX), redact(Database.jdbcUrl(settings)));
-        server.join();
+    private static int serve(Settings settings, PrintStream out) {
+        Server server = start(settings, out);
+        try {
+            server.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         return 0;
+    }
+
+    /**
+     * Builds restauth, starts its server and says where it listens; the server closes restauth when it stops.
+     * With the demo on in dev mode and mail on the console, the demo page can list the links of the mails printed
+     * ({@link DemoMailbox}).
+     */
+    static Server start(Settings settings, PrintStream out) {
+        RestAuth.Builder builder = RestAuth.builder(settings);
+        DemoMailbox mailbox = DemoMailbox.wanted(settings)
+                ? new DemoMailbox(new ConsoleTransport(out, settings.get(Settings.DEFAULT_FROM_EMAIL)))
+                : null;
+        if (mailbox != null) {
+            builder.mailTransport(mailbox);
+        }
+        RestAuth app = builder.build();
+        Server server;
+        try {
+            server = RestAuthServer.create(app);
+            if (mailbox != null) {
+                mailbox.install(server);
+            }
+            server.addEventListener(new LifeCycle.Listener() {
+                @Override
+                public void lifeCycleStopped(LifeCycle stopped) {
+                    app.close();
+                }
+            });
+            server.start();
+        } catch (Exception e) {
+            app.close();
+            throw e instanceof RuntimeException ? (RuntimeException) e : new StartException(e);
+        }
+        String root = "http://" + settings.get(Settings.HOST) + ":" + RestAuthServer.port(server);
+        out.printf("restauth serving %s%s/ (database %s)%n", root, settings.get(Settings.MOUNT_PREFIX),
+                redact(Database.jdbcUrl(settings)));
+        if (DemoPage.served(settings)) {
+            out.printf("demo page: %s/%n", root);
+        }
+        return server;
     }
 
     private static int migrate(Settings settings, PrintStream out) {
@@ -125,12 +245,12 @@ public final class Main {
         return 0;
     }
 
-    private static int createSuperuser(Settings settings, Map<String, String> options, InputStream in,
-                                       PrintStream out, PrintStream err) throws IOException {
-        String username = options.get("username");
-        String email = options.getOrDefault("email", "");
+    private static int createSuperuser(Invocation invocation, InputStream in, PrintStream out, PrintStream err)
+            throws IOException {
+        String username = invocation.value("username");
+        String email = invocation.value("email") == null ? "" : invocation.value("email");
         if (username == null || username.isBlank()) {
-            err.println("restauth: createsuperuser needs --username NAME");
+            err.println("restauth: createsuperuser: option '--username' is required: --username NAME");
             return 2;
         }
         String password = readPassword(in, err);
@@ -138,7 +258,7 @@ public final class Main {
             return 1;
         }
         // No background work in a short-lived command: mail is left to the server, which owns the console.
-        try (RestAuth app = RestAuth.builder(settings).backgroundWork(false).build()) {
+        try (RestAuth app = RestAuth.builder(invocation.settings()).backgroundWork(false).build()) {
             app.useCases().createUser().run(new CreateUser.NewAccount(username, email, password, true, true, true));
             out.println("Superuser created successfully.");
             return 0;
@@ -167,22 +287,153 @@ public final class Main {
         return line;
     }
 
-    /** {@code --name value} pairs after the command. */
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
-        for (int i = 0; i < rest.size(); i++) {
-            String arg = rest.get(i);
-            if (!arg.startsWith("--") || i + 1 >= rest.size()) {
-                throw new IllegalArgumentException("expected --option value, got '" + arg + "'");
-            }
-            options.put(arg.substring(2), rest.get(++i));
+    /**
+     * The one line that explains why a command could not start, naming the setting behind it, or null for a
+     * failure that is not about the configuration or the machine (a bug, whose stack trace is then wanted).
+     */
+    static String startupProblem(RuntimeException e, Settings settings) {
+        if (e instanceof SettingsException) {
+            return e.getMessage();
         }
-        return options;
+        if (isFileDatabaseInUse(e)) {
+            return "the database " + redact(Database.jdbcUrl(settings)) + " is open in another process (a running "
+                    + "`make run`?). An embedded H2 file has one user at a time: stop the server and run this "
+                    + "again, or use a server database (database_url) shared by both.";
+        }
+        if (e instanceof IllegalArgumentException && e.getMessage() != null
+                && e.getMessage().toLowerCase(Locale.ROOT).contains("password validator")) {
+            return "setting 'password_validators': " + e.getMessage();
+        }
+        BindException bind = cause(e, BindException.class);
+        if (bind != null) {
+            return "cannot listen on " + settings.get(Settings.HOST) + ":" + settings.get(Settings.PORT)
+                    + " (settings host and port): " + bind.getMessage();
+        }
+        SQLException sql = cause(e, SQLException.class);
+        if (sql != null) {
+            return "cannot use the database " + redact(Database.jdbcUrl(settings)) + " (settings database_url, "
+                    + "database_user, database_password): " + firstLine(sql.getMessage());
+        }
+        return null;
+    }
+
+    /** H2's "Database may be already in use" (error 90020), wherever it sits in the cause chain. */
+    private static boolean isFileDatabaseInUse(Throwable e) {
+        SQLException sql = cause(e, SQLException.class);
+        return sql != null && sql.getErrorCode() == 90020;
+    }
+
+    private static <T extends Throwable> T cause(Throwable e, Class<T> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        return null;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 
     /** A JDBC URL fit for a log line: any password parameter is masked. */
     static String redact(String url) {
         return url.replaceAll("(?i)(password=)[^&;]*", "$1********");
+    }
+
+    private static int help(String[] args, PrintStream out, PrintStream err) {
+        if (args.length < 2) {
+            out.print(usage());
+            return 0;
+        }
+        Command command = command(args[1]);
+        if (command == null) {
+            err.println("restauth: unknown command '" + args[1] + "' (restauth --help lists the commands)");
+            return 2;
+        }
+        out.print(command.help());
+        return 0;
+    }
+
+    static String usage() {
+        StringBuilder text = new StringBuilder("usage: restauth <command> [options]    (java -jar restauth.jar ...)\n"
+                + "       restauth <command> --help\n\ncommands:\n");
+        for (Command command : COMMANDS) {
+            text.append(String.format("  %-17s %s%n", command.name(), command.summary()));
+        }
+        return text.append("\nSettings come from the --config file (or RESTAUTH_CONFIG), then system properties\n"
+                + "restauth.<key> and environment variables RESTAUTH_<KEY>; options that stand for a setting\n"
+                + "win over all of them. The README lists every setting.\n").toString();
+    }
+
+    private static Command command(String name) {
+        for (Command command : COMMANDS) {
+            if (command.name().equals(name)) {
+                return command;
+            }
+        }
+        return null;
+    }
+
+    /** One {@code --name VALUE} option; {@code setting} is the setting it stands for, or null. */
+    record Option(String name, String valueName, String setting, boolean required, String description) {
+        String synopsis() {
+            String text = "--" + name + " " + valueName;
+            return required ? text : "[" + text + "]";
+        }
+    }
+
+    /** A command, its one-line summary, what it does, and its options. */
+    record Command(String name, String summary, String description, List<Option> options) {
+        Option option(String optionName) {
+            for (Option option : options) {
+                if (option.name().equals(optionName)) {
+                    return option;
+                }
+            }
+            return null;
+        }
+
+        String help() {
+            StringBuilder text = new StringBuilder("usage: restauth " + name);
+            for (Option option : options) {
+                text.append(' ').append(option.synopsis());
+            }
+            text.append("\n\n").append(description).append("\n\noptions:\n");
+            for (Option option : options) {
+                text.append(String.format("  --%-16s %s%n", option.name() + " " + option.valueName(),
+                        option.description()));
+            }
+            return text.append(String.format("  --%-16s %s%n", "help", "show this help")).toString();
+        }
+    }
+
+    /** A parsed command line: the command, its options' values and the settings they lead to. */
+    record Invocation(Command command, Map<Option, String> values, Settings settings) {
+        String value(String optionName) {
+            return values.get(command.option(optionName));
+        }
+    }
+
+    /** A command line or settings that cannot be used; the message names the culprit. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** A checked failure of the server's start, carried out of {@link #start}. */
+    static final class StartException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartException(Exception cause) {
+            super(cause.getMessage(), cause);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.restauth;
 
 import dev.restauth.config.Settings;
+import dev.restauth.demo.DemoPage;
 
 import jakarta.servlet.MultipartConfigElement;
 
@@ -12,7 +13,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 
 /**
- * The standalone server: an embedded Jetty (ee10) serving restauth's front servlet under the mount prefix.
+ * The standalone server: an embedded Jetty (ee10) serving restauth's front servlet under the mount prefix and, when
+ * the {@code demo} setting is on, the demo page at {@code /} ({@link DemoPage}).
  * {@link #create} returns the server unstarted, so tests start it on port 0 and read the port back.
  */
 public final class RestAuthServer {
@@ -35,6 +37,8 @@ public final class RestAuthServer {
         long maxBody = settings.get(Settings.MAX_BODY_BYTES);
         front.getRegistration().setMultipartConfig(new MultipartConfigElement(null, maxBody, maxBody, 0));
         context.addServlet(front, settings.get(Settings.MOUNT_PREFIX) + "/*");
+        // The demo page at "/" (when the settings want it), beside the API it calls.
+        DemoPage.install(context, settings);
         server.setHandler(context);
         server.setStopAtShutdown(true);
         return server;

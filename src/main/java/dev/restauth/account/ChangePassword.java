@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.Identity;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.Passwords;
@@ -63,10 +64,10 @@ public final class ChangePassword {
      *                   {@link dev.restauth.error.ValidationException} ({@code old_password} among its fields when
      *                   the old password was wrong)
      */
-    public Changed run(Identity identity, String client, Function<User, String> validation) {
+    public Changed run(Identity identity, Client client, Function<User, String> validation) {
         User caller = identity.user();
         Throttle.Attempt attempt = database.inTransaction(tx ->
-                throttle.begin(tx, Action.PASSWORD_CHANGE, client, Long.toString(caller.id())));
+                throttle.begin(tx, Action.PASSWORD_CHANGE, client.address(), Long.toString(caller.id())));
         String password = attempt.judge(() -> validation.apply(caller), "old_password");
         String hash = passwords.encode(password);
         return database.inTransaction(tx -> {

@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.db.Database;
 import dev.restauth.db.SocialAccountDao;
 import dev.restauth.error.ApiException;
@@ -41,9 +42,9 @@ public final class ConnectSocialAccount {
      * @throws ValidationException "The social account is already connected to a different account.", and the
      *                             provider's refusals
      */
-    public SignedIn run(User user, SocialProvider provider, SocialCredentials credentials, String client) {
+    public SignedIn run(User user, SocialProvider provider, SocialCredentials credentials, Client client) {
         Throttle.Attempt attempt = database.inTransaction(tx ->
-                throttle.begin(tx, Action.SOCIAL_LOGIN, client, provider.id()));
+                throttle.begin(tx, Action.SOCIAL_LOGIN, client.address(), provider.id()));
         SocialIdentity identity = attempt.judge(() -> provider.authenticate(credentials));
         return database.inTransactionRetryingDuplicates(tx -> {
             attempt.succeeded(tx);

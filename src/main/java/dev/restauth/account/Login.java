@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.Passwords;
 import dev.restauth.config.AuthenticationMethod;
 import dev.restauth.config.EmailVerification;
@@ -56,15 +57,15 @@ public final class Login {
     /**
      * Logs in the user these credentials belong to.
      *
-     * @param client the client's IP address ({@code ApiRequest.clientAddress()})
+     * @param client where the request comes from ({@code ApiRequest.client()}); its address counts for rate limits
      * @throws ValidationException {@code non_field_errors} "Unable to log in with provided credentials." or
      *                             "E-mail is not verified."
      * @throws dev.restauth.error.ApiException 429 when a rate limit or the lockout refuses the attempt; 503 when
      *                                         password hashing is saturated
      */
-    public SignedIn run(Credentials credentials, String client) {
+    public SignedIn run(Credentials credentials, Client client) {
         Candidate candidate = database.inTransactionRetryingDuplicates(tx -> new Candidate(
-                throttle.begin(tx, Action.LOGIN, client, credentials.login()), find(tx.users(), credentials)));
+                throttle.begin(tx, Action.LOGIN, client.address(), credentials.login()), find(tx.users(), credentials)));
         User user = candidate.attempt().judge(() -> check(candidate.user(), credentials.password()));
         String hash = passwords.needsRehash(user.password()) ? passwords.encode(credentials.password())
                 : user.password();

@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.Passwords;
 import dev.restauth.config.EmailVerification;
 import dev.restauth.config.Settings;
@@ -84,8 +85,8 @@ public final class Register {
      *         from a new one); otherwise the new user, logged in
      * @throws ValidationException the serializer's field errors, or the field a concurrent sign-up took first
      */
-    public Optional<SignedIn> run(String client, Supplier<SignUp> validation, UnaryOperator<String> linkForKey) {
-        database.useTransaction(tx -> throttle.begin(tx, Action.SIGNUP, client, null));
+    public Optional<SignedIn> run(Client client, Supplier<SignUp> validation, UnaryOperator<String> linkForKey) {
+        database.useTransaction(tx -> throttle.begin(tx, Action.SIGNUP, client.address(), null));
         SignUp signUp = validation.get();
         // Hashed also when the address turns out taken: both answers cost the same.
         String hash = passwords.encode(signUp.password());

@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.PasswordResetTokens;
 import dev.restauth.config.AuthenticationMethod;
 import dev.restauth.config.Settings;
@@ -50,10 +51,10 @@ public final class RequestPasswordReset {
     }
 
     /** Queues a reset mail for every active user owning {@code email} (any letter case); none for an unknown one. */
-    public void run(String client, String email, LinkMaker links) {
+    public void run(Client client, String email, LinkMaker links) {
         String key = Canonical.key(email);
         database.useTransaction(tx -> {
-            throttle.begin(tx, Action.PASSWORD_RESET, client, email);
+            throttle.begin(tx, Action.PASSWORD_RESET, client.address(), email);
             for (User user : tx.users().findByEmail(email)) {
                 if (!user.active()) {
                     continue;

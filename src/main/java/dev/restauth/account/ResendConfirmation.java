@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.db.Database;
 import dev.restauth.throttle.Action;
 import dev.restauth.throttle.Throttle;
@@ -27,9 +28,9 @@ public final class ResendConfirmation {
     }
 
     /** @param linkForKey the link in the mail for a verification key */
-    public void run(String client, String email, UnaryOperator<String> linkForKey) {
+    public void run(Client client, String email, UnaryOperator<String> linkForKey) {
         database.useTransaction(tx -> {
-            throttle.begin(tx, Action.CONFIRMATION_EMAIL, client, email);
+            throttle.begin(tx, Action.CONFIRMATION_EMAIL, client.address(), email);
             for (EmailAddress address : tx.emailAddresses().findByEmail(email)) {
                 if (!address.verified()) {
                     User user = tx.users().findById(address.userId()).orElseThrow();

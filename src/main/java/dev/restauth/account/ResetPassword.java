@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.Passwords;
 import dev.restauth.auth.Sessions;
@@ -54,9 +55,9 @@ public final class ResetPassword {
      * @throws ValidationException the serializer's errors, or {@code {"token":["Invalid value"]}} when another use
      *                             of a token for this user won the race
      */
-    public void run(String client, String uid, Supplier<ResetConfirmation> validation) {
+    public void run(Client client, String uid, Supplier<ResetConfirmation> validation) {
         Throttle.Attempt attempt = database.inTransaction(tx ->
-                throttle.begin(tx, Action.PASSWORD_RESET_CONFIRM, client, canonicalUid(uid)));
+                throttle.begin(tx, Action.PASSWORD_RESET_CONFIRM, client.address(), canonicalUid(uid)));
         ResetConfirmation confirmation = attempt.judge(validation, "uid", "token");
         User user = confirmation.user();
         String hash = passwords.encode(confirmation.newPassword());

@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.crypto.DelegatingPasswordHasher;
 import dev.restauth.config.EmailVerification;
 import dev.restauth.config.Settings;
@@ -74,10 +75,10 @@ public final class SocialLogin {
      *                             "Unable to log in with provided credentials." for an inactive user
      * @throws dev.restauth.error.ApiException 429 over a rate limit; 502/504 when the provider cannot be used
      */
-    public SignedIn run(SocialProvider provider, SocialCredentials credentials, String client,
+    public SignedIn run(SocialProvider provider, SocialCredentials credentials, Client client,
                         UnaryOperator<String> linkForKey) {
         Throttle.Attempt attempt = database.inTransaction(tx ->
-                throttle.begin(tx, Action.SOCIAL_LOGIN, client, provider.id()));
+                throttle.begin(tx, Action.SOCIAL_LOGIN, client.address(), provider.id()));
         SocialIdentity identity = attempt.judge(() -> provider.authenticate(credentials));
         return database.inTransactionRetryingDuplicates(tx -> {
             attempt.succeeded(tx);

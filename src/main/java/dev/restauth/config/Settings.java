@@ -40,6 +40,10 @@ public final class Settings {
     public static final Setting<Integer> MAX_BODY_BYTES = define("max_body_bytes", 1_048_576,
             intParser(1024, Integer.MAX_VALUE), "DATA_UPLOAD_MAX_MEMORY_SIZE",
             "Largest request body accepted; larger ones get 413.");
+    /** Unset (null) means "as the mode says": on in dev mode, off in production mode; see {@link #demoEnabled()}. */
+    public static final Setting<Boolean> DEMO = define("demo", null, Settings::bool, "-",
+            "Serve the demo page at `/` of the standalone server (with a `mount_prefix` other than `/`). Unset: on "
+                    + "in `dev` mode, off in `production`.");
 
     // --- database -----------------------------------------------------------------------------------------------
     public static final Setting<String> DATABASE_URL = define("database_url", null, Settings::nonBlank,
@@ -378,6 +382,12 @@ public final class Settings {
     @SuppressWarnings("unchecked")
     public <T> T get(Setting<T> setting) {
         return (T) values.get(setting);
+    }
+
+    /** Whether the standalone server serves the demo page: {@code demo} when set, else true in dev mode only. */
+    public boolean demoEnabled() {
+        Boolean demo = get(DEMO);
+        return demo != null ? demo : get(MODE) == Mode.DEV;
     }
 
     /**

@@ -31,6 +31,6 @@ public class LoginServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
-        return response.ok(login.run(serializer.validate(request.data()), request.clientAddress()));
+        return response.ok(login.run(serializer.validate(request.data()), request.client()));
     }
 }

@@ -37,7 +37,7 @@ public class PasswordChangeServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         JsonObject data = request.data();
         ChangePassword.Changed changed = changePassword.run(request.identity().orElseThrow(),
-                request.clientAddress(), user -> serializer.validate(data, user));
+                request.client(), user -> serializer.validate(data, user));
         ApiResponse response = ApiResponse.detail(Messages.get("password_change.done"));
         if (changed.keptSessionId() != null) {
             response.cookie(cookies.session(changed.keptSessionId()));

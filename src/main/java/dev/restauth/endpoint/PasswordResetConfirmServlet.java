@@ -33,7 +33,7 @@ public class PasswordResetConfirmServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         JsonObject data = request.data();
-        resetPassword.run(request.clientAddress(), Fields.textOrEmpty(data, "uid"), () -> serializer.validate(data));
+        resetPassword.run(request.client(), Fields.textOrEmpty(data, "uid"), () -> serializer.validate(data));
         return ApiResponse.detail(Messages.get("password_reset.done"));
     }
 }

@@ -37,7 +37,7 @@ public class PasswordResetServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         LinkTemplate.Bound link = links.bind(request);
         String email = serializer.validate(request.data());
-        requestPasswordReset.run(request.clientAddress(), email,
+        requestPasswordReset.run(request.client(), email,
                 (uid, token) -> link.expand(Map.of("uid", uid, "token", token)));
         return ApiResponse.detail(Messages.get("password_reset.sent"));
     }

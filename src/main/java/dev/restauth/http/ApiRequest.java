@@ -3,6 +3,7 @@ package dev.restauth.http;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.Cookies;
 import dev.restauth.auth.Identity;
 import dev.restauth.error.NotAuthenticatedException;
@@ -54,6 +55,11 @@ public final class ApiRequest {
             clientAddress = clients.of(raw);
         }
         return clientAddress;
+    }
+
+    /** Where the request comes from: {@link #clientAddress()} and the {@code User-Agent} it sent. */
+    public Client client() {
+        return new Client(clientAddress(), raw.getHeader("User-Agent"));
     }
 
     /** Who sent the request, if anyone proved it. */

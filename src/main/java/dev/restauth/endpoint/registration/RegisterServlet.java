@@ -43,7 +43,7 @@ public class RegisterServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         LinkTemplate.Bound link = links.bind(request);
-        Optional<SignedIn> signedIn = register.run(request.clientAddress(), () -> serializer.validate(request.data()),
+        Optional<SignedIn> signedIn = register.run(request.client(), () -> serializer.validate(request.data()),
                 key -> link.expand(Map.of("key", key)));
         return signedIn.map(response::created).orElseGet(() ->
                 ApiResponse.created(ApiResponse.detailBody(Messages.get("registration.verification_sent"))));

@@ -36,7 +36,7 @@ public class ResendEmailVerificationServlet extends ApiServlet {
         Fields fields = new Fields(request.data());
         String email = fields.text("email", EMAIL);
         fields.throwIfInvalid();
-        resendConfirmation.run(request.clientAddress(), email, key -> link.expand(Map.of("key", key)));
+        resendConfirmation.run(request.client(), email, key -> link.expand(Map.of("key", key)));
         return ApiResponse.detail(Messages.get("registration.ok"));
     }
 }

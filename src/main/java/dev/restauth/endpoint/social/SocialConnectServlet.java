@@ -32,6 +32,6 @@ public class SocialConnectServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return response.ok(connect.run(request.user(), provider, serializer.validate(request.data()),
-                request.clientAddress()));
+                request.client()));
     }
 }

@@ -42,7 +42,7 @@ public class SocialLoginServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         LinkTemplate.Bound link = confirmationLinks.bind(request);
-        return response.ok(socialLogin.run(provider, serializer.validate(request.data()), request.clientAddress(),
+        return response.ok(socialLogin.run(provider, serializer.validate(request.data()), request.client(),
                 key -> link.expand(Map.of("key", key))));
     }
 }
