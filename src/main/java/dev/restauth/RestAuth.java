@@ -3,6 +3,9 @@ package dev.restauth;
 import dev.restauth.account.UseCases;
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Authenticator;
+import dev.restauth.auth.JsonWebTokens;
+import dev.restauth.auth.JwtAuthenticator;
+import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.Keyring;
 import dev.restauth.auth.PasswordResetTokens;
 import dev.restauth.auth.Passwords;
@@ -28,6 +31,8 @@ import dev.restauth.http.ClientAddresses;
 import dev.restauth.http.FrontServlet;
 import dev.restauth.http.LinkTemplate;
 import dev.restauth.http.Router;
+import dev.restauth.jwt.JwtCodec;
+import dev.restauth.jwt.KeySet;
 import dev.restauth.mail.ConsoleTransport;
 import dev.restauth.mail.MailTemplates;
 import dev.restauth.mail.MailTransport;
@@ -45,6 +50,7 @@ import dev.restauth.throttle.Throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +67,7 @@ import javax.sql.DataSource;
  * Thread-safe once built.
  */
 public final class RestAuth implements AutoCloseable {
-    /** How often expired rate-limit windows and sessions are deleted. */
+    /** How often expired rate-limit windows, sessions and refresh tokens are deleted. */
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Settings settings;
@@ -76,7 +82,10 @@ public final class RestAuth implements AutoCloseable {
     private RestAuth(Builder builder) {
         this.settings = builder.settings;
         Clock clock = builder.clock;
-        Keyring keyring = new Keyring(builder.secretKey != null ? builder.secretKey : SecretKey.resolve(settings));
+        SecretKey secretKey = builder.secretKey != null ? builder.secretKey : SecretKey.resolve(settings);
+        Keyring keyring = new Keyring(secretKey);
+        // JWT mode's keys are read and checked before the database is touched: a bad key file stops the start.
+        KeySet jwtKeys = settings.get(Settings.USE_JWT) ? KeySet.load(settings, secretKey.bytes()) : null;
         this.database = builder.dataSource != null ? Database.of(builder.dataSource) : Database.fromSettings(settings);
         try {
             new Migrator(database, clock).migrate();
@@ -91,10 +100,12 @@ public final class RestAuth implements AutoCloseable {
             Sessions sessions = new Sessions(database, keyring, clock, settings);
             PasswordResetTokens resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(
                     keyring.secret(), Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));
-            this.authentication = new Authentication(authenticators(tokens, sessions));
+            JsonWebTokens jwt = jwtKeys == null ? null
+                    : new JsonWebTokens(new JwtCodec(jwtKeys, clock, settings), clock, settings);
+            this.authentication = new Authentication(authenticators(tokens, sessions, jwt));
             this.useCases = UseCases.of(new UseCases.Parts(settings, clock, database, passwords, validators,
                     new Throttle(database, keyring, clock, settings), tokens, sessions, resetTokens, new Outbox(clock),
-                    MailTemplates.fromSettings(settings), keyring));
+                    MailTemplates.fromSettings(settings), keyring, jwt));
             SerializerRegistry serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
                     new SerializerContext(settings, validators, passwords, new DatabaseUserQueries(database),
                             resetTokens));
@@ -104,14 +115,22 @@ public final class RestAuth implements AutoCloseable {
                     serializers, new LinkTemplate(settings.get(Settings.PASSWORD_RESET_URL), allowedHosts),
                     new LinkTemplate(settings.get(Settings.EMAIL_CONFIRMATION_URL), allowedHosts),
                     new SessionCookies(clock, settings),
-                    SocialProviders.build(settings, SocialProviders.http(settings), builder.socialProviders)));
+                    SocialProviders.build(settings, SocialProviders.http(settings), builder.socialProviders),
+                    jwt == null ? null : new Routes.Jwt(new JwtCookies(clock, settings),
+                            jwtKeys.publishesKeys() ? jwtKeys.publicJwkSet() : null,
+                            settings.get(Settings.JWT_AUTH_COOKIE_USE_CSRF),
+                            settings.get(Settings.JWT_AUTH_RETURN_EXPIRATION))));
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
                     OutboxSender.Policy.fromSettings(settings),
                     Duration.ofSeconds(settings.get(Settings.OUTBOX_POLL_INTERVAL)));
-            this.sweeper = new Sweeper(database, SWEEP_INTERVAL, List.of(
+            List<Database.VoidWork> sweeps = new ArrayList<>(List.of(
                     tx -> tx.throttle().deleteExpired(clock.instant()),
                     tx -> tx.sessions().deleteExpired(clock.instant())));
+            if (jwt != null) {
+                sweeps.add(jwt::deleteExpired); // refresh tokens and their families, once expired
+            }
+            this.sweeper = new Sweeper(database, SWEEP_INTERVAL, sweeps);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -177,10 +196,13 @@ public final class RestAuth implements AutoCloseable {
         database.close();
     }
 
-    private List<Authenticator> authenticators(Tokens tokens, Sessions sessions) {
-        Map<String, Authenticator> known = Map.of(
+    private List<Authenticator> authenticators(Tokens tokens, Sessions sessions, JsonWebTokens jwt) {
+        Map<String, Authenticator> known = new HashMap<>(Map.of(
                 "token", new TokenAuthenticator(tokens),
-                "session", new SessionAuthenticator(sessions));
+                "session", new SessionAuthenticator(sessions)));
+        if (jwt != null) {
+            known.put("jwt", new JwtAuthenticator(jwt, database, settings));
+        }
         List<Authenticator> chain = new ArrayList<>();
         for (String name : settings.get(Settings.AUTHENTICATION_CLASSES)) {
             chain.add(known.get(name));

@@ -10,15 +10,23 @@ import static dev.restauth.serializer.SerializerKey.SOCIAL_CONNECT_SERIALIZER;
 import static dev.restauth.serializer.SerializerKey.SOCIAL_LOGIN_SERIALIZER;
 import static dev.restauth.serializer.SerializerKey.TOKEN_SERIALIZER;
 import static dev.restauth.serializer.SerializerKey.USER_DETAILS_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.JWT_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.JWT_SERIALIZER_WITH_EXPIRATION;
+import static dev.restauth.serializer.SerializerKey.TOKEN_REFRESH_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.TOKEN_VERIFY_SERIALIZER;
 
 import dev.restauth.account.UseCases;
+import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
+import dev.restauth.endpoint.JsonWebKeySetServlet;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.endpoint.LoginServlet;
 import dev.restauth.endpoint.LogoutServlet;
 import dev.restauth.endpoint.PasswordChangeServlet;
 import dev.restauth.endpoint.PasswordResetConfirmServlet;
 import dev.restauth.endpoint.PasswordResetServlet;
+import dev.restauth.endpoint.TokenRefreshServlet;
+import dev.restauth.endpoint.TokenVerifyServlet;
 import dev.restauth.endpoint.UserDetailsServlet;
 import dev.restauth.endpoint.registration.ConfirmEmailLinkServlet;
 import dev.restauth.endpoint.registration.RegisterServlet;
@@ -45,9 +53,23 @@ final class Routes {
     /** Providers with a type of their own: their routes answer "not configured" until they are. */
     private static final List<String> BUILT_IN_PROVIDERS = List.of("facebook", "google", "github");
 
-    /** What the endpoints are built from. */
+    /**
+     * What the endpoints are built from.
+     *
+     * @param jwt JWT mode's parts, or null outside JWT mode
+     */
     record Parts(UseCases useCases, SerializerRegistry serializers, LinkTemplate resetLinks,
-                 LinkTemplate confirmationLinks, SessionCookies cookies, SocialProviders providers) {
+                 LinkTemplate confirmationLinks, SessionCookies cookies, SocialProviders providers, Jwt jwt) {
+    }
+
+    /**
+     * JWT mode's parts.
+     *
+     * @param keySet the JWK Set of the public keys, or null for an HMAC algorithm (no {@code jwks/} then)
+     * @param csrf   whether cookie-borne JWTs need the CSRF token ({@code jwt_auth_cookie_use_csrf})
+     * @param returnExpiration login answers the expirations too ({@code jwt_auth_return_expiration})
+     */
+    record Jwt(JwtCookies cookies, String keySet, boolean csrf, boolean returnExpiration) {
     }
 
     private Routes() {
@@ -56,12 +78,15 @@ final class Routes {
     static Router build(Router router, Parts p) {
         UseCases u = p.useCases();
         SerializerRegistry s = p.serializers();
-        LoginResponse login = new LoginResponse(s.get(TOKEN_SERIALIZER), p.cookies());
+        LoginResponse login = new LoginResponse(s.get(TOKEN_SERIALIZER), p.cookies(), p.jwt() == null ? null
+                : new LoginResponse.Jwt(s.get(p.jwt().returnExpiration() ? JWT_SERIALIZER_WITH_EXPIRATION
+                        : JWT_SERIALIZER), s.get(JWT_SERIALIZER), s.get(USER_DETAILS_SERIALIZER), p.jwt().cookies()));
+        JwtCookies jwtCookies = p.jwt() == null ? null : p.jwt().cookies();
         router
             .add("/password/reset/", new PasswordResetServlet(s.get(PASSWORD_RESET_SERIALIZER), u.requestPasswordReset(), p.resetLinks()))
             .add("/password/reset/confirm/", new PasswordResetConfirmServlet(s.get(PASSWORD_RESET_CONFIRM_SERIALIZER), u.resetPassword()))
             .add("/login/", new LoginServlet(s.get(LOGIN_SERIALIZER), u.login(), login))
-            .add("/logout/", new LogoutServlet(u.logout(), p.cookies()))
+            .add("/logout/", new LogoutServlet(u.logout(), p.cookies(), jwtCookies))
             .add("/user/", new UserDetailsServlet(s.get(USER_DETAILS_SERIALIZER), u.updateProfile()))
             .add("/password/change/", new PasswordChangeServlet(s.get(PASSWORD_CHANGE_SERIALIZER), u.changePassword(), p.cookies()))
             // dj_rest_auth.registration.urls, mounted at registration/
@@ -72,6 +97,15 @@ final class Routes {
             // the project's urls.py lines dj-rest-auth documents for social login, a pair per provider
             .add("/socialaccounts/", new SocialAccountListServlet(s.get(SOCIAL_ACCOUNT_SERIALIZER), u.listSocialAccounts()))
             .add("/socialaccounts/{pk}/disconnect/", new SocialAccountDisconnectServlet(u.disconnectSocialAccount()));
+        if (p.jwt() != null) {
+            // dj_rest_auth.urls with USE_JWT; jwks/ is restauth's own, for the asymmetric algorithms
+            router
+                .add("/token/verify/", new TokenVerifyServlet(s.get(TOKEN_VERIFY_SERIALIZER), u.verifyToken()))
+                .add("/token/refresh/", new TokenRefreshServlet(s.get(TOKEN_REFRESH_SERIALIZER), u.refreshToken(), jwtCookies, p.jwt().csrf()));
+            if (p.jwt().keySet() != null) {
+                router.add("/jwks/", new JsonWebKeySetServlet(p.jwt().keySet()));
+            }
+        }
         for (SocialProvider provider : p.providers().all()) {
             router
                 .add("/" + provider.id() + "/", new SocialLoginServlet(provider, s.get(SOCIAL_LOGIN_SERIALIZER), u.socialLogin(), p.confirmationLinks(), login))

@@ -118,6 +118,11 @@ public final class Bench {
         List<Table.Row> rows = new ArrayList<>();
         rows.add(results.row("GET /user/, restauth", "user.restauth", Unit.REQUESTS, Target.reference(),
                 latencies("user.restauth")));
+        rows.add(results.row("GET /user/, restauth in JWT mode (Bearer access token)", "user.jwt", Unit.REQUESTS,
+                Target.reference(), latencies("user.jwt")));
+        rows.add(results.row("GET /user/: JWT mode / token mode", "user.jwt.ratio", Unit.RATIO, Target.atLeast(1.0)));
+        rows.add(results.row("token/refresh with rotation and blacklisting (" + Figures.REFRESH_CONNECTIONS
+                + " chains)", "refresh", Unit.PER_SECOND, Target.reference()));
         rows.add(results.row("GET /user/, baseline: key → pk map, pk lookup", "user.PK", Unit.REQUESTS,
                 Target.reference(), latencies("user.PK")));
         rows.add(results.row("GET /user/, baseline: HMAC of the key, indexed join", "user.KEYED_HASH",

@@ -21,6 +21,8 @@ import java.util.function.Function;
 final class Figures {
     /** Connections for {@code GET /user/}: enough to keep both servers' CPUs busy. */
     static final int USER_CONNECTIONS = 16;
+    /** Refresh chains in flight: each waits for its answer (its next token) before it sends again. */
+    static final int REFRESH_CONNECTIONS = 8;
     /** Logins and registrations in flight: twice the hashing threads, so the pool never waits for a request. */
     static final int HASHING_CONNECTIONS = 2 * Runtime.getRuntime().availableProcessors();
     /** The flood: ten times more concurrent logins than cores. */
@@ -62,6 +64,9 @@ final class Figures {
                         "baseline-" + lookup + "-run" + run), copy));
             }
             servers.put("user.restauth", restauth);
+            Dataset jwt = JwtDataset.of(seeder.prepare(options.mainSize(), "jwt"));
+            Server jwtServer = start(started, launcher.restauth(jwt, "jwt-run" + run), jwt, true);
+            servers.put("user.jwt", jwtServer);
             for (int size : options.sizes()) {
                 if (size != main.users()) {
                     Dataset dataset = seeder.prepare(size, "restauth");
@@ -70,6 +75,7 @@ final class Figures {
                 }
             }
             tokenFigures(run, servers, restauth);
+            refreshFigures(run, jwtServer);
             servers.values().stream().filter(server -> server != restauth).forEach(server -> server.process().close());
             hashingFigures(run, restauth);
             overload(run, restauth.process(), main);
@@ -114,6 +120,10 @@ final class Figures {
         }
         LoadResult user = merged.apply("user.restauth");
         record("user.restauth", user);
+        LoadResult jwtUser = merged.apply("user.jwt");
+        record("user.jwt", jwtUser);
+        results.add("user.jwt.ratio", jwtUser.successRate() / user.successRate());
+        progress(run, "restauth GET /user/ with a Bearer JWT: %s", jwtUser);
         results.add("user.ratio", user.successRate() / last("user.PK"));
         results.add("user.ratio.keyed", user.successRate() / last("user.KEYED_HASH"));
         progress(run, "restauth GET /user/: %s; idle RSS %.0f MiB, under load %.0f MiB", user, last("rss.idle"),
@@ -126,6 +136,23 @@ final class Figures {
         results.add("scale.ratio", last("scale." + sizes.get(sizes.size() - 1)) / last("scale." + sizes.get(0)));
         progress(run, "scale: %s", sizes.stream().map(s -> s + " users " + Math.round(last("scale." + s)) + "/s")
                 .toList());
+    }
+
+    /** Refreshes with rotation and blacklisting on the JWT server, each connection following its own chain. */
+    private void refreshFigures(int run, Server jwt) {
+        RefreshLoad.Result result;
+        try {
+            result = RefreshLoad.run(jwt.port(), jwt.dataset().usernames(), jwt.dataset().password(),
+                    REFRESH_CONNECTIONS, options.measure());
+        } catch (Exception e) {
+            throw new IllegalStateException("the refresh figure failed; see " + jwt.process().log(), e);
+        }
+        if (result.refused() > 0) {
+            throw new IllegalStateException("refreshes were refused: " + result.refused() + "; see "
+                    + jwt.process().log());
+        }
+        results.add("refresh", result.perSecond());
+        progress(run, "token/refresh with rotation: %.0f/s", result.perSecond());
     }
 
     /** Logins, then registrations, each alternated with the argon2 bound. */
@@ -276,18 +303,23 @@ final class Figures {
     }
 
     private static Server start(List<ChildProcess> started, ChildProcess process, Dataset dataset) {
-        started.add(process);
-        return new Server(process, dataset);
+        return start(started, process, dataset, false);
     }
 
-    /** A server the bench started, and the database copy it serves. */
-    private record Server(ChildProcess process, Dataset dataset) {
+    private static Server start(List<ChildProcess> started, ChildProcess process, Dataset dataset, boolean jwt) {
+        started.add(process);
+        return new Server(process, dataset, jwt);
+    }
+
+    /** A server the bench started, the database copy it serves, and whether it runs in JWT mode. */
+    private record Server(ChildProcess process, Dataset dataset, boolean jwt) {
         int port() {
             return process.port();
         }
 
+        /** {@code GET /user/} with the sample's credentials: token keys, or access tokens in JWT mode. */
         Workload tokenLoad() {
-            return Workload.user(dataset.keys());
+            return jwt ? Workload.jwtUser(dataset.keys()) : Workload.user(dataset.keys());
         }
     }
 }

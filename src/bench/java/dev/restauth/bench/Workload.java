@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * What a load generator sends, byte for byte the same whichever generator runs it: {@code GET /user/} with the
- * sample's token keys in turn, {@code POST /login/} with the sample's usernames in turn, or
- * {@code POST /registration/} with a new username every time. {@code pause} spaces one connection's requests (the
- * probe that measures latency during a flood); zero sends the next request as soon as the answer is in.
+ * sample's token keys in turn (in JWT mode, their access tokens as {@code Bearer}), {@code POST /login/} with the
+ * sample's usernames in turn, or {@code POST /registration/} with a new username every time. {@code pause} spaces
+ * one connection's requests (the probe that measures latency during a flood); zero sends the next request as soon as
+ * the answer is in.
  *
- * @param items  token keys ({@link Kind#USER}), usernames ({@link Kind#LOGIN}) or the one username prefix
+ * @param items  token keys ({@link Kind#USER}), access tokens ({@link Kind#JWT_USER}), usernames
+ *               ({@link Kind#LOGIN}) or the one username prefix
  *               ({@link Kind#REGISTER}); plain ASCII without quotes, so they go into JSON as they are
  * @param secret the password logins and registrations send
  */
@@ -19,13 +21,18 @@ record Workload(Kind kind, List<String> items, String secret, Duration pause) {
     /** A prime step between the streams' starting points in the item list (the Lua script uses the same). */
     static final int STREAM_OFFSET = 7919;
 
-    /** The three requests the bench measures. */
+    /** The requests the bench measures. */
     enum Kind {
-        USER, LOGIN, REGISTER
+        USER, LOGIN, REGISTER, JWT_USER
     }
 
     static Workload user(List<String> tokens) {
         return new Workload(Kind.USER, tokens, "", Duration.ZERO);
+    }
+
+    /** {@code GET /user/} with {@code Authorization: Bearer <access token>}, JWT mode's credential. */
+    static Workload jwtUser(List<String> accessTokens) {
+        return new Workload(Kind.JWT_USER, accessTokens, "", Duration.ZERO);
     }
 
     static Workload login(List<String> usernames, String password) {
@@ -44,7 +51,7 @@ record Workload(Kind kind, List<String> items, String secret, Duration pause) {
 
     String path() {
         return switch (kind) {
-            case USER -> PREFIX + "/user/";
+            case USER, JWT_USER -> PREFIX + "/user/";
             case LOGIN -> PREFIX + "/login/";
             case REGISTER -> PREFIX + "/registration/";
         };
@@ -56,10 +63,12 @@ record Workload(Kind kind, List<String> items, String secret, Duration pause) {
      */
     byte[] request(int port, int stream, long n) {
         StringBuilder head = new StringBuilder(256);
-        head.append(kind == Kind.USER ? "GET " : "POST ").append(path()).append(" HTTP/1.1\r\n")
+        boolean user = kind == Kind.USER || kind == Kind.JWT_USER;
+        head.append(user ? "GET " : "POST ").append(path()).append(" HTTP/1.1\r\n")
                 .append("Host: 127.0.0.1:").append(port).append("\r\n");
-        if (kind == Kind.USER) {
-            head.append("Authorization: Token ").append(item(stream, n)).append("\r\n\r\n");
+        if (user) {
+            head.append("Authorization: ").append(kind == Kind.USER ? "Token " : "Bearer ").append(item(stream, n))
+                    .append("\r\n\r\n");
             return head.toString().getBytes(StandardCharsets.US_ASCII);
         }
         byte[] body = body(stream, n).getBytes(StandardCharsets.UTF_8);

@@ -118,6 +118,8 @@ final class Wrk implements LoadGenerator {
                 "  local r",
                 "  if kind == \"USER\" then",
                 "    r = wrk.format(\"GET\", path, {[\"Authorization\"] = \"Token \" .. item()})",
+                "  elseif kind == \"JWT_USER\" then",
+                "    r = wrk.format(\"GET\", path, {[\"Authorization\"] = \"Bearer \" .. item()})",
                 "  elseif kind == \"LOGIN\" then",
                 "    r = wrk.format(\"POST\", path, {[\"Content-Type\"] = \"application/json\"},",
                 "      '{\"username\":\"' .. item() .. '\",\"password\":\"' .. secret .. '\"}')",

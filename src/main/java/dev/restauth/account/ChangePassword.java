@@ -2,6 +2,7 @@ package dev.restauth.account;
 
 import dev.restauth.auth.Client;
 import dev.restauth.auth.Identity;
+import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.Passwords;
 import dev.restauth.auth.Sessions;
 import dev.restauth.auth.Tokens;
@@ -20,7 +21,9 @@ import java.util.function.Function;
  * The new password is hashed outside any transaction; then, in one transaction, it is stored and the user's other
  * sessions end. The session the change came through is kept under a new id, and the token survives, as in
  * dj-rest-auth; with {@code logout_on_password_change} the user is logged out everywhere instead: every session ends
- * and the token is deleted. Thread-safe.
+ * and the token is deleted. In JWT mode with {@code jwt_revoke_on_logout}, the user's access tokens issued before
+ * the change stop working (clients refresh), and with {@code logout_on_password_change} every refresh token of the
+ * user ends too. Thread-safe.
  */
 public final class ChangePassword {
     private final Database database;
@@ -29,15 +32,18 @@ public final class ChangePassword {
     private final Tokens tokens;
     private final Sessions sessions;
     private final boolean logoutOnChange;
+    private final JsonWebTokens jwt;
 
+    /** @param jwt JWT mode's tokens when the change revokes them, else null */
     ChangePassword(Database database, Passwords passwords, Throttle throttle, Tokens tokens, Sessions sessions,
-                   Settings settings) {
+                   JsonWebTokens jwt, Settings settings) {
         this.database = database;
         this.passwords = passwords;
         this.throttle = throttle;
         this.tokens = tokens;
         this.sessions = sessions;
         this.logoutOnChange = settings.get(Settings.LOGOUT_ON_PASSWORD_CHANGE);
+        this.jwt = jwt;
     }
 
     /**
@@ -68,6 +74,12 @@ public final class ChangePassword {
             attempt.succeeded(tx);
             tx.users().updatePassword(caller.id(), hash);
             User user = tx.users().findById(caller.id()).orElseThrow();
+            if (jwt != null) {
+                jwt.revokeAccess(tx, user.id());
+                if (logoutOnChange) {
+                    tx.refreshFamilies().revokeByUser(user.id());
+                }
+            }
             if (logoutOnChange) {
                 sessions.closeAll(tx, user.id());
                 tokens.revoke(tx, user.id());

@@ -1,6 +1,7 @@
 package dev.restauth.account;
 
 import dev.restauth.auth.Client;
+import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.Passwords;
 import dev.restauth.auth.Sessions;
 import dev.restauth.auth.Tokens;
@@ -24,7 +25,8 @@ import java.util.function.Supplier;
  * share one count). The new password is hashed outside any transaction; then, in one transaction, it is stored only
  * if the password is still the one the token was checked against (two uses of one token racing: one wins), every
  * session of the user ends, and with {@code logout_on_password_reset} the token is deleted. The reset token dies with
- * the change, and so does every other token issued for the user. Thread-safe.
+ * the change, and so does every other token issued for the user. In JWT mode with {@code jwt_revoke_on_logout}, every
+ * access and refresh token of the user ends too. Thread-safe.
  */
 public final class ResetPassword {
     private final Database database;
@@ -33,15 +35,18 @@ public final class ResetPassword {
     private final Tokens tokens;
     private final Sessions sessions;
     private final boolean logoutOnReset;
+    private final JsonWebTokens jwt;
 
+    /** @param jwt JWT mode's tokens when the reset revokes them, else null */
     ResetPassword(Database database, Passwords passwords, Throttle throttle, Tokens tokens, Sessions sessions,
-                  Settings settings) {
+                  JsonWebTokens jwt, Settings settings) {
         this.database = database;
         this.passwords = passwords;
         this.throttle = throttle;
         this.tokens = tokens;
         this.sessions = sessions;
         this.logoutOnReset = settings.get(Settings.LOGOUT_ON_PASSWORD_RESET);
+        this.jwt = jwt;
     }
 
     /**
@@ -62,6 +67,10 @@ public final class ResetPassword {
                 return false;
             }
             sessions.closeAll(tx, user.id());
+            if (jwt != null) {
+                jwt.revokeAccess(tx, user.id());
+                tx.refreshFamilies().revokeByUser(user.id());
+            }
             if (logoutOnReset) {
                 tokens.revoke(tx, user.id());
             }

@@ -29,8 +29,9 @@ public final class Authentication {
     }
 
     /**
-     * Whether the answer to this request depends on its cookies: true unless a scheme that ignores cookies (the
-     * token) decides before any scheme that reads them is consulted. Feeds the {@code Vary} header.
+     * Whether the answer to this request depends on its cookies, as Django marks an answer that touched the session:
+     * true when a scheme that reads them (the session) is consulted, that is unless a scheme that ignores the session
+     * (the token, a JWT) decides before it, or none is configured. Feeds the {@code Vary} header.
      */
     public boolean variesByCookie(HttpServletRequest request) {
         for (Authenticator authenticator : authenticators) {
@@ -41,7 +42,7 @@ public final class Authentication {
                 return false;
             }
         }
-        return true;
+        return false;
     }
 
     /** The challenge for a 401, or null when unauthenticated requests get 403. */

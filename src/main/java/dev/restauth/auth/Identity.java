@@ -11,11 +11,17 @@ public record Identity(User user, Scheme scheme, String sessionId) {
     /** The credential a request was authenticated with. */
     public enum Scheme {
         TOKEN,
-        SESSION
+        SESSION,
+        /** A JWT access token, from the {@code Authorization} header or the access cookie. */
+        JWT
     }
 
     public static Identity token(User user) {
         return new Identity(user, Scheme.TOKEN, null);
+    }
+
+    public static Identity jwt(User user) {
+        return new Identity(user, Scheme.JWT, null);
     }
 
     public static Identity session(User user, String sessionId) {

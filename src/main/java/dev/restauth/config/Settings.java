@@ -1,5 +1,6 @@
 package dev.restauth.config;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,9 +57,10 @@ public final class Settings {
 
     // --- authentication -----------------------------------------------------------------------------------------
     public static final Setting<List<String>> AUTHENTICATION_CLASSES = define("authentication_classes",
-            List.of("token", "session"), listParser(List.of("token", "session")),
+            List.of("token", "session"), listParser(List.of("token", "session", "jwt")),
             "REST_FRAMEWORK DEFAULT_AUTHENTICATION_CLASSES",
-            "Order in which `token` and `session` credentials are tried; the first decides 401 (token) or 403.");
+            "Order in which `token`, `session` and `jwt` credentials are tried; the first decides 401 (token, jwt) "
+                    + "or 403.");
     public static final Setting<Boolean> SESSION_LOGIN = define("session_login", true, Settings::bool,
             "REST_AUTH SESSION_LOGIN", "Login also opens a session (`sessionid` + `csrftoken` cookies).");
     public static final Setting<Integer> SESSION_COOKIE_AGE = define("session_cookie_age", 1_209_600,
@@ -233,6 +235,73 @@ public final class Settings {
                     + "confirmed the same address, instead of answering 400 `User is already registered with this "
                     + "e-mail address.`");
 
+    // --- JWT mode -----------------------------------------------------------------------------------------------
+    public static final Setting<Boolean> USE_JWT = define("use_jwt", false, Settings::bool, "REST_AUTH USE_JWT",
+            "Login answers a JWT pair (`access`, `refresh`, `user`) instead of `{\"key\"}`; adds `token/verify/` and "
+                    + "`token/refresh/`. Needs `jwt` in `authentication_classes`.");
+    public static final Setting<String> JWT_AUTH_COOKIE = define("jwt_auth_cookie", null, Settings::cookieName,
+            "REST_AUTH JWT_AUTH_COOKIE", "Cookie the access token is also set in (and read from, after the "
+                    + "`Authorization` header); none: no access cookie.");
+    public static final Setting<String> JWT_AUTH_REFRESH_COOKIE = define("jwt_auth_refresh_cookie", null,
+            Settings::cookieName, "REST_AUTH JWT_AUTH_REFRESH_COOKIE",
+            "Cookie the refresh token is set in, and read from by `token/refresh/` and logout; none: no cookie.");
+    public static final Setting<String> JWT_AUTH_REFRESH_COOKIE_PATH = define("jwt_auth_refresh_cookie_path", "/",
+            Settings::cookiePath, "REST_AUTH JWT_AUTH_REFRESH_COOKIE_PATH", "`Path` of the refresh cookie.");
+    public static final Setting<Boolean> JWT_AUTH_SECURE = define("jwt_auth_secure", false, Settings::bool,
+            "REST_AUTH JWT_AUTH_SECURE", "Mark the JWT cookies `Secure` (set it behind HTTPS).");
+    public static final Setting<Boolean> JWT_AUTH_HTTPONLY = define("jwt_auth_httponly", true, Settings::bool,
+            "REST_AUTH JWT_AUTH_HTTPONLY", "JWT cookies are `HttpOnly`; the refresh token then travels only in its "
+                    + "cookie (login answers `\"refresh\": \"\"`) and logout reads it from there.");
+    public static final Setting<String> JWT_AUTH_SAMESITE = define("jwt_auth_samesite", "Lax", Settings::sameSite,
+            "REST_AUTH JWT_AUTH_SAMESITE", "`SameSite` of the JWT cookies: `Lax`, `Strict` or `None`.");
+    public static final Setting<String> JWT_AUTH_COOKIE_DOMAIN = define("jwt_auth_cookie_domain", null,
+            Settings::cookieDomain, "REST_AUTH JWT_AUTH_COOKIE_DOMAIN", "`Domain` of the JWT cookies; none: the "
+                    + "host that set them.");
+    public static final Setting<Boolean> JWT_AUTH_RETURN_EXPIRATION = define("jwt_auth_return_expiration", false,
+            Settings::bool, "REST_AUTH JWT_AUTH_RETURN_EXPIRATION",
+            "Login also answers `access_expiration` and `refresh_expiration`.");
+    public static final Setting<Boolean> JWT_AUTH_COOKIE_USE_CSRF = define("jwt_auth_cookie_use_csrf", false,
+            Settings::bool, "REST_AUTH JWT_AUTH_COOKIE_USE_CSRF", "A request authenticated by the access cookie (or "
+                    + "refreshing from the refresh cookie) with an unsafe method needs `X-CSRFToken` equal to the "
+                    + "`csrftoken` cookie, which login sets.");
+    public static final Setting<Boolean> JWT_AUTH_COOKIE_ENFORCE_CSRF_ON_UNAUTHENTICATED = define(
+            "jwt_auth_cookie_enforce_csrf_on_unauthenticated", false, Settings::bool,
+            "REST_AUTH JWT_AUTH_COOKIE_ENFORCE_CSRF_ON_UNAUTHENTICATED",
+            "Every request without an `Authorization` header and with an unsafe method needs the CSRF token, "
+                    + "anonymous ones (login) included.");
+    public static final Setting<Integer> JWT_ACCESS_TOKEN_LIFETIME = define("jwt_access_token_lifetime", 300,
+            intParser(1, Integer.MAX_VALUE), "SIMPLE_JWT ACCESS_TOKEN_LIFETIME", "Seconds an access token lives.");
+    public static final Setting<Integer> JWT_REFRESH_TOKEN_LIFETIME = define("jwt_refresh_token_lifetime", 86_400,
+            intParser(1, Integer.MAX_VALUE), "SIMPLE_JWT REFRESH_TOKEN_LIFETIME", "Seconds a refresh token lives.");
+    public static final Setting<Boolean> JWT_ROTATE_REFRESH_TOKENS = define("jwt_rotate_refresh_tokens", false,
+            Settings::bool, "SIMPLE_JWT ROTATE_REFRESH_TOKENS", "`token/refresh/` also issues a new refresh token.");
+    public static final Setting<Boolean> JWT_BLACKLIST_AFTER_ROTATION = define("jwt_blacklist_after_rotation",
+            false, Settings::bool, "SIMPLE_JWT BLACKLIST_AFTER_ROTATION", "A rotated refresh token is dead; one "
+                    + "that comes back revokes every token of its login (reuse detection).");
+    public static final Setting<JwtAlgorithm> JWT_ALGORITHM = define("jwt_algorithm", JwtAlgorithm.HS256,
+            JwtAlgorithm::parse, "SIMPLE_JWT ALGORITHM", "`HS256`, `HS384`, `HS512` (a shared secret), `RS256`, "
+                    + "`RS384`, `RS512`, `ES256`, `ES384`, `ES512` or `EdDSA` (a private key file; public keys at "
+                    + "`jwks/`).");
+    public static final Setting<String> JWT_SIGNING_KEY = defineSecret("jwt_signing_key", null,
+            "SIMPLE_JWT SIGNING_KEY", "HMAC key, at least as many bytes as the hash (32 for HS256). Default: "
+                    + "`secret_key`, as simplejwt signs with Django's `SECRET_KEY`.");
+    public static final Setting<Path> JWT_SIGNING_KEY_FILE = define("jwt_signing_key_file", null, Path::of,
+            "SIMPLE_JWT SIGNING_KEY (a PEM private key)", "PEM file of the private key that signs, for the RSA, "
+                    + "ECDSA and EdDSA algorithms (PKCS#8 `PRIVATE KEY`, or `RSA`/`EC PRIVATE KEY`).");
+    public static final Setting<List<Path>> JWT_VERIFYING_KEY_FILES = define("jwt_verifying_key_files", List.of(),
+            Settings::paths, "SIMPLE_JWT VERIFYING_KEY (several)", "PEM files of further keys (public or private) "
+                    + "whose tokens still verify and which `jwks/` publishes: a key being introduced or retired.");
+    public static final Setting<String> JWT_AUDIENCE = define("jwt_audience", null, Settings::nonBlank,
+            "SIMPLE_JWT AUDIENCE", "`aud` claim of every token, required on every token checked.");
+    public static final Setting<String> JWT_ISSUER = define("jwt_issuer", null, Settings::nonBlank,
+            "SIMPLE_JWT ISSUER", "`iss` claim of every token, required on every token checked.");
+    public static final Setting<Integer> JWT_LEEWAY = define("jwt_leeway", 0, intParser(0, 3600),
+            "SIMPLE_JWT LEEWAY", "Seconds of clock skew allowed when checking `exp` and `nbf`.");
+    public static final Setting<Boolean> JWT_REVOKE_ON_LOGOUT = define("jwt_revoke_on_logout", true, Settings::bool,
+            "- (simplejwt cannot revoke access tokens)", "Logout, a password change or reset and deactivation "
+                    + "make the user's earlier access tokens fail; logout also ends every refresh token of its "
+                    + "login, a reset every refresh token of the user. Off: the reference's behaviour.");
+
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,
             "REST_AUTH *_SERIALIZER",
@@ -248,6 +317,50 @@ public final class Settings {
         this.values = Collections.unmodifiableMap(new HashMap<>(values));
         this.socialValues = socialValues.copy();
         this.socialApps = socialValues.build(get(SOCIAL_PROVIDERS));
+        checkJwt();
+    }
+
+    /**
+     * The JWT settings that must agree with each other, checked without reading any file (the key files are read
+     * when restauth starts).
+     */
+    private void checkJwt() {
+        boolean listed = get(AUTHENTICATION_CLASSES).contains("jwt");
+        if (get(USE_JWT) != listed) {
+            throw new SettingsException(get(USE_JWT)
+                    ? "setting 'authentication_classes' must include jwt when use_jwt is on, or the tokens login "
+                            + "hands out would authenticate nothing (e.g. authentication_classes=jwt,session)"
+                    : "setting 'authentication_classes' lists jwt, which needs use_jwt=true");
+        }
+        if (!listed) {
+            return;
+        }
+        JwtAlgorithm algorithm = get(JWT_ALGORITHM);
+        if (algorithm.symmetric()) {
+            if (get(JWT_SIGNING_KEY_FILE) != null || !get(JWT_VERIFYING_KEY_FILES).isEmpty()) {
+                throw new SettingsException("setting 'jwt_signing_key_file': key files are for the RSA, ECDSA and "
+                        + "EdDSA algorithms; " + algorithm.jwsName() + " is keyed by jwt_signing_key");
+            }
+            String key = get(JWT_SIGNING_KEY);
+            if (key != null && key.getBytes(StandardCharsets.UTF_8).length
+                    < algorithm.minimumKeyBytes()) {
+                throw new SettingsException("setting 'jwt_signing_key' must be at least " + algorithm.minimumKeyBytes()
+                        + " bytes long for " + algorithm.jwsName());
+            }
+        } else {
+            if (get(JWT_SIGNING_KEY_FILE) == null) {
+                throw new SettingsException("setting 'jwt_signing_key_file' is required with jwt_algorithm "
+                        + algorithm.jwsName() + ": the PEM file of the private key that signs");
+            }
+            if (get(JWT_SIGNING_KEY) != null) {
+                throw new SettingsException("setting 'jwt_signing_key' is the HMAC key; " + algorithm.jwsName()
+                        + " signs with jwt_signing_key_file");
+            }
+        }
+        String access = get(JWT_AUTH_COOKIE);
+        if (access != null && access.equals(get(JWT_AUTH_REFRESH_COOKIE))) {
+            throw new SettingsException("setting 'jwt_auth_refresh_cookie' must differ from jwt_auth_cookie");
+        }
     }
 
     /** Every setting, in declaration order. */
@@ -429,6 +542,50 @@ public final class Settings {
             }
         }
         return ids;
+    }
+
+    /** A cookie name: an RFC 6265 token (no separators, spaces or controls). */
+    static String cookieName(String raw) {
+        String separators = "()<>@,;:\\\"/[]?={}";
+        if (raw.isEmpty() || !raw.chars().allMatch(c -> c > 0x20 && c < 0x7f && separators.indexOf(c) < 0)) {
+            throw new IllegalArgumentException("not a cookie name");
+        }
+        return raw;
+    }
+
+    /** A cookie's {@code Path}: an absolute path without {@code ;} or controls. */
+    static String cookiePath(String raw) {
+        if (!raw.startsWith("/") || !raw.chars().allMatch(c -> c > 0x20 && c < 0x7f && c != ';')) {
+            throw new IllegalArgumentException("must be a path starting with '/'");
+        }
+        return raw;
+    }
+
+    /** A cookie's {@code Domain}: a host name. */
+    static String cookieDomain(String raw) {
+        if (raw.isEmpty() || !raw.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+            throw new IllegalArgumentException("not a domain name");
+        }
+        return raw;
+    }
+
+    /** {@code SameSite}: {@code Lax}, {@code Strict} or {@code None}, in any letter case, written as Django does. */
+    static String sameSite(String raw) {
+        for (String value : List.of("Lax", "Strict", "None")) {
+            if (value.equalsIgnoreCase(raw)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("expected Lax, Strict or None");
+    }
+
+    /** Comma-separated file paths. */
+    static List<Path> paths(String raw) {
+        List<Path> paths = new ArrayList<>();
+        for (String item : listParser(null).apply(raw)) {
+            paths.add(Path.of(item));
+        }
+        return List.copyOf(paths);
     }
 
     static String prefix(String raw) {

@@ -49,6 +49,16 @@ public final class Transaction {
         return new ThrottleDao(connection, dialect);
     }
 
+    /** {@code restauth_refresh_family}: JWT mode's logins. */
+    public RefreshFamilyDao refreshFamilies() {
+        return new RefreshFamilyDao(connection);
+    }
+
+    /** {@code restauth_refresh_token}: JWT mode's refresh tokens. */
+    public RefreshTokenDao refreshTokens() {
+        return new RefreshTokenDao(connection);
+    }
+
     /** {@code restauth_mail_outbox}. */
     public MailOutboxDao outbox() {
         return new MailOutboxDao(connection);

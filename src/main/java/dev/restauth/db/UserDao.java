@@ -14,7 +14,7 @@ import java.util.Optional;
 public final class UserDao {
     /** The user columns every user query selects, in the order {@link #map(ResultSet, int)} reads them. */
     static final String COLUMNS = "u.id, u.username, u.email, u.password, u.first_name, u.last_name, u.is_active, "
-            + "u.is_staff, u.is_superuser, u.date_joined, u.last_login";
+            + "u.is_staff, u.is_superuser, u.date_joined, u.last_login, u.tokens_valid_after";
 
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM restauth_user u WHERE u.id = ?";
     private static final String BY_USERNAME_KEY =
@@ -36,6 +36,8 @@ public final class UserDao {
             "UPDATE restauth_user SET password = ? WHERE id = ? AND password = ?";
     private static final String UPDATE_LAST_LOGIN = "UPDATE restauth_user SET last_login = ? WHERE id = ?";
     private static final String UPDATE_ACTIVE = "UPDATE restauth_user SET is_active = ? WHERE id = ?";
+    private static final String REVOKE_TOKENS = "UPDATE restauth_user SET tokens_valid_after = ? "
+            + "WHERE id = ? AND (tokens_valid_after IS NULL OR tokens_valid_after < ?)";
 
     private final Connection connection;
 
@@ -74,7 +76,7 @@ public final class UserDao {
                 Canonical.key(user.email()), user.password(), user.firstName(), user.lastName(), user.active(),
                 user.staff(), user.superuser(), user.dateJoined());
         return new User(id, user.username(), user.email(), user.password(), user.firstName(), user.lastName(),
-                user.active(), user.staff(), user.superuser(), user.dateJoined(), null);
+                user.active(), user.staff(), user.superuser(), user.dateJoined(), null, null);
     }
 
     /** @throws DuplicateKeyException when the new username is taken */
@@ -99,6 +101,14 @@ public final class UserDao {
         Jdbc.update(connection, UPDATE_ACTIVE, active, id);
     }
 
+    /**
+     * JWT mode: refuses the user's access tokens issued before {@code validAfter}. Only ever moves the instant
+     * forward, so two nodes whose clocks differ a little cannot revive tokens.
+     */
+    public void revokeTokensIssuedBefore(long id, Instant validAfter) {
+        Jdbc.update(connection, REVOKE_TOKENS, validAfter, id, validAfter);
+    }
+
     /** Maps the {@link #COLUMNS} of a row that selects nothing else. */
     static User map(ResultSet row) throws SQLException {
         return map(row, 1);
@@ -112,7 +122,7 @@ public final class UserDao {
         return new User(row.getLong(first), row.getString(first + 1), row.getString(first + 2),
                 row.getString(first + 3), row.getString(first + 4), row.getString(first + 5),
                 row.getBoolean(first + 6), row.getBoolean(first + 7), row.getBoolean(first + 8),
-                Jdbc.instant(row, first + 9), Jdbc.instant(row, first + 10));
+                Jdbc.instant(row, first + 9), Jdbc.instant(row, first + 10), Jdbc.instant(row, first + 11));
     }
 
     /** A user not yet inserted. */

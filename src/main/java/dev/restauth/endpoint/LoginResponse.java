@@ -1,31 +1,73 @@
 package dev.restauth.endpoint;
 
 import dev.restauth.account.SignedIn;
+import dev.restauth.auth.JsonWebTokens;
+import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.http.ApiResponse;
+import dev.restauth.serializer.JwtSerializer;
 import dev.restauth.serializer.TokenSerializer;
+import dev.restauth.serializer.UserDetailsSerializer;
 
 /**
  * The one way a login is answered, by login, registration, social login and connect alike (dj-rest-auth's
  * {@code LoginView.get_response}): the token serializer's body when a token was issued, and the session's cookies
- * when one was opened. Thread-safe.
+ * when one was opened. In JWT mode, the JWT serializer's body ({@code access}, {@code refresh}, {@code user}, and the
+ * expirations with {@code jwt_auth_return_expiration}) and the JWT cookies; with {@code jwt_auth_httponly} the body's
+ * {@code refresh} is the empty string, the token travelling in its cookie only. Thread-safe.
  */
 public final class LoginResponse {
     private final TokenSerializer tokenSerializer;
     private final SessionCookies cookies;
+    private final Jwt jwt;
+
+    /**
+     * JWT mode's parts.
+     *
+     * @param login        {@code JWT_SERIALIZER}, or {@code JWT_SERIALIZER_WITH_EXPIRATION} with
+     *                     {@code jwt_auth_return_expiration}: logins
+     * @param registration {@code JWT_SERIALIZER}: a registration logged in at once (dj-rest-auth's
+     *                     {@code RegisterView}: the refresh token in the body, no cookies)
+     * @param users        {@code USER_DETAILS_SERIALIZER}, for the {@code user} object
+     */
+    public record Jwt(JwtSerializer login, JwtSerializer registration, UserDetailsSerializer users,
+                      JwtCookies cookies) {
+    }
 
     public LoginResponse(TokenSerializer tokenSerializer, SessionCookies cookies) {
+        this(tokenSerializer, cookies, null);
+    }
+
+    /** @param jwt JWT mode's parts, or null outside JWT mode */
+    public LoginResponse(TokenSerializer tokenSerializer, SessionCookies cookies, Jwt jwt) {
         this.tokenSerializer = tokenSerializer;
         this.cookies = cookies;
+        this.jwt = jwt;
     }
 
     /** 200 with the token's body (login, social login and connect). */
     public ApiResponse ok(SignedIn signedIn) {
+        if (signedIn.jwt() != null) {
+            JsonWebTokens.Pair tokens = signedIn.jwt();
+            JsonWebTokens.Pair shown = jwt.cookies().httpOnly() ? new JsonWebTokens.Pair(tokens.access(),
+                    tokens.accessExpiration(), "", tokens.refreshExpiration()) : tokens;
+            ApiResponse response = ApiResponse.ok(jwt.login().render(shown, jwt.users().render(signedIn.user())));
+            jwt.cookies().set(tokens.access(), tokens.refresh()).forEach(response::cookie);
+            String csrf = signedIn.session() == null ? jwt.cookies().csrf() : null; // a session brings its own
+            if (csrf != null) {
+                response.cookie(csrf);
+            }
+            return withSession(response, signedIn);
+        }
         return withSession(ApiResponse.ok(tokenSerializer.render(signedIn.tokenKey(), signedIn.user())), signedIn);
     }
 
     /** A new account logged in at once: 201 with the token's body, or 204 when a session answers instead. */
     public ApiResponse created(SignedIn signedIn) {
+        if (signedIn.jwt() != null) {
+            return withSession(ApiResponse.created(jwt.registration().render(signedIn.jwt(),
+                    jwt.users().render(signedIn.user()))), signedIn);
+        }
         if (signedIn.tokenKey() == null) {
             return withSession(ApiResponse.noContent(), signedIn);
         }

@@ -34,6 +34,14 @@ public final class ApiResponse {
         return new ApiResponse(201, body);
     }
 
+    /**
+     * An answer with any status, for the refusals that must still carry cookies (dj-rest-auth's JWT logout answers
+     * 401 yet drops the JWT cookies); errors without such needs are thrown as {@code ApiException}s.
+     */
+    public static ApiResponse of(int status, JsonObject body) {
+        return new ApiResponse(status, body);
+    }
+
     /** 204, no body. */
     public static ApiResponse noContent() {
         return new ApiResponse(204, null);

@@ -57,7 +57,12 @@ public abstract class ApiServlet extends HttpServlet {
         /** Anyone (DRF's {@code AllowAny}). */
         ANYONE,
         /** Authenticated users only (DRF's {@code IsAuthenticated}). */
-        AUTHENTICATED
+        AUTHENTICATED,
+        /**
+         * Anyone, and credentials are not even read (a view with {@code authentication_classes = ()}, as simplejwt's
+         * token views): a bad {@code Authorization} header is no reason to refuse.
+         */
+        PUBLIC
     }
 
     private final Access access;
@@ -109,11 +114,12 @@ public abstract class ApiServlet extends HttpServlet {
         String method = raw.getMethod().toUpperCase(Locale.ROOT);
         ApiRequest request = new ApiRequest(raw, support.maxBodyBytes(), (String) raw.getAttribute(Router.PARAMETER),
                 support.clientAddresses());
-        boolean varyCookie = support.authentication().variesByCookie(raw);
+        boolean varyCookie = access != Access.PUBLIC && support.authentication().variesByCookie(raw);
         ApiResponse answer = null;
         ApiException failure = null;
         try {
-            Identity identity = support.authentication().authenticate(raw).orElse(null);
+            Identity identity = access == Access.PUBLIC ? null
+                    : support.authentication().authenticate(raw).orElse(null);
             request.identity(identity);
             if (access == Access.AUTHENTICATED && identity == null) {
                 throw NotAuthenticatedException.missing();

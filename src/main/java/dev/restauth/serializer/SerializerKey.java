@@ -34,6 +34,15 @@ public final class SerializerKey<T> {
             define("SOCIAL_CONNECT_SERIALIZER", SocialConnectSerializer.class);
     public static final SerializerKey<SocialAccountSerializer> SOCIAL_ACCOUNT_SERIALIZER =
             define("SOCIAL_ACCOUNT_SERIALIZER", SocialAccountSerializer.class);
+    // JWT mode: dj-rest-auth's JWT serializers and simplejwt's token views' serializers.
+    public static final SerializerKey<JwtSerializer> JWT_SERIALIZER =
+            define("JWT_SERIALIZER", JwtSerializer.class);
+    public static final SerializerKey<JwtSerializer> JWT_SERIALIZER_WITH_EXPIRATION =
+            define("JWT_SERIALIZER_WITH_EXPIRATION", JwtSerializer.class);
+    public static final SerializerKey<TokenRefreshSerializer> TOKEN_REFRESH_SERIALIZER =
+            define("TOKEN_REFRESH_SERIALIZER", TokenRefreshSerializer.class);
+    public static final SerializerKey<TokenVerifySerializer> TOKEN_VERIFY_SERIALIZER =
+            define("TOKEN_VERIFY_SERIALIZER", TokenVerifySerializer.class);
 
     private final String name;
     private final Class<T> type;

@@ -83,7 +83,7 @@ class SettingsTest {
     void authenticationClassesRejectUnknownOrRepeatedNames() {
         assertEquals(List.of("session", "token"), Settings.builder().set("authentication_classes", "session, token")
                 .build().get(Settings.AUTHENTICATION_CLASSES));
-        assertThrows(SettingsException.class, () -> Settings.builder().set("authentication_classes", "token,jwt"));
+        assertThrows(SettingsException.class, () -> Settings.builder().set("authentication_classes", "token,oauth"));
         assertThrows(SettingsException.class, () -> Settings.builder().set("authentication_classes", "token,token"));
     }
 

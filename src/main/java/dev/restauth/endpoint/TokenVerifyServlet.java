@@ -1,0 +1,32 @@
+package dev.restauth.endpoint;
+
+import com.google.gson.JsonObject;
+
+import dev.restauth.account.VerifyToken;
+import dev.restauth.http.ApiRequest;
+import dev.restauth.http.ApiResponse;
+import dev.restauth.http.ApiServlet;
+import dev.restauth.serializer.TokenVerifySerializer;
+
+/**
+ * {@code POST /token/verify/}: simplejwt's {@code TokenVerifyView}. Takes {@code token}, an access or a refresh
+ * token, and answers {@code {}} when it is valid; 401 {@code {"detail": ..., "code": "token_not_valid"}} with
+ * {@code WWW-Authenticate: Bearer realm="api"} when not, and 400 {@code {"non_field_errors":["Token is
+ * blacklisted"]}} for a revoked one (see {@link VerifyToken}). Reads no credentials, as simplejwt's token views.
+ */
+public class TokenVerifyServlet extends ApiServlet {
+    private final TokenVerifySerializer serializer;
+    private final VerifyToken verifyToken;
+
+    public TokenVerifyServlet(TokenVerifySerializer serializer, VerifyToken verifyToken) {
+        super(Access.PUBLIC, "POST");
+        this.serializer = serializer;
+        this.verifyToken = verifyToken;
+    }
+
+    @Override
+    protected ApiResponse post(ApiRequest request) {
+        verifyToken.run(serializer.validate(request.data()));
+        return ApiResponse.ok(new JsonObject());
+    }
+}

@@ -1,0 +1,12 @@
+package dev.restauth.serializer;
+
+import com.google.gson.JsonObject;
+
+/** {@code TOKEN_VERIFY_SERIALIZER}: what {@code token/verify/} accepts. Implementations are thread-safe. */
+public interface TokenVerifySerializer {
+    /**
+     * @return the token to check
+     * @throws dev.restauth.error.ValidationException when {@code token} is missing or not a usable string
+     */
+    String validate(JsonObject data);
+}
