@@ -67,7 +67,7 @@ import javax.sql.DataSource;
  * Thread-safe once built.
  */
 public final class RestAuth implements AutoCloseable {
-    /** How often expired rate-limit windows, sessions and refresh tokens are deleted. */
+    /** How often expired rate-limit windows, sessions, refresh tokens and second-factor challenges are deleted. */
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
     private final Settings settings;
@@ -119,7 +119,8 @@ public final class RestAuth implements AutoCloseable {
                     jwt == null ? null : new Routes.Jwt(new JwtCookies(clock, settings),
                             jwtKeys.publishesKeys() ? jwtKeys.publicJwkSet() : null,
                             settings.get(Settings.JWT_AUTH_COOKIE_USE_CSRF),
-                            settings.get(Settings.JWT_AUTH_RETURN_EXPIRATION))));
+                            settings.get(Settings.JWT_AUTH_RETURN_EXPIRATION)),
+                    settings.get(Settings.MFA_ENABLED)));
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
                     OutboxSender.Policy.fromSettings(settings),
@@ -130,6 +131,8 @@ public final class RestAuth implements AutoCloseable {
             if (jwt != null) {
                 sweeps.add(jwt::deleteExpired); // refresh tokens and their families, once expired
             }
+            // second factors and passkeys: ephemeral and activation tokens, WebAuthn challenges, once expired
+            sweeps.add(tx -> tx.mfaChallenges().deleteExpired(clock.instant()));
             this.sweeper = new Sweeper(database, SWEEP_INTERVAL, sweeps);
         } catch (RuntimeException e) {
             database.close();

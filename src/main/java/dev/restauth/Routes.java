@@ -15,6 +15,16 @@ import static dev.restauth.serializer.SerializerKey.JWT_SERIALIZER_WITH_EXPIRATI
 import static dev.restauth.serializer.SerializerKey.TOKEN_REFRESH_SERIALIZER;
 import static dev.restauth.serializer.SerializerKey.TOKEN_VERIFY_SERIALIZER;
 
+import static dev.restauth.serializer.SerializerKey.MFA_TOTP_ACTIVATE_CONFIRM_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.MFA_TOTP_DEACTIVATE_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.MFA_VERIFY_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSKEY_LIST_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSKEY_LOGIN_BEGIN_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSKEY_LOGIN_COMPLETE_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSKEY_REGISTER_COMPLETE_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSKEY_REMOVE_SERIALIZER;
+import static dev.restauth.serializer.SerializerKey.PASSKEY_UPDATE_SERIALIZER;
+
 import dev.restauth.account.UseCases;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
@@ -28,6 +38,18 @@ import dev.restauth.endpoint.PasswordResetServlet;
 import dev.restauth.endpoint.TokenRefreshServlet;
 import dev.restauth.endpoint.TokenVerifyServlet;
 import dev.restauth.endpoint.UserDetailsServlet;
+import dev.restauth.endpoint.mfa.MFAStatusServlet;
+import dev.restauth.endpoint.mfa.MFAVerifyServlet;
+import dev.restauth.endpoint.mfa.RecoveryCodesServlet;
+import dev.restauth.endpoint.mfa.RegenerateRecoveryCodesServlet;
+import dev.restauth.endpoint.mfa.TOTPActivateServlet;
+import dev.restauth.endpoint.mfa.TOTPDeactivateServlet;
+import dev.restauth.endpoint.passkeys.PasskeyDetailServlet;
+import dev.restauth.endpoint.passkeys.PasskeyListServlet;
+import dev.restauth.endpoint.passkeys.PasskeyLoginBeginServlet;
+import dev.restauth.endpoint.passkeys.PasskeyLoginCompleteServlet;
+import dev.restauth.endpoint.passkeys.PasskeyRegisterBeginServlet;
+import dev.restauth.endpoint.passkeys.PasskeyRegisterCompleteServlet;
 import dev.restauth.endpoint.registration.ConfirmEmailLinkServlet;
 import dev.restauth.endpoint.registration.RegisterServlet;
 import dev.restauth.endpoint.registration.ResendEmailVerificationServlet;
@@ -57,9 +79,12 @@ final class Routes {
      * What the endpoints are built from.
      *
      * @param jwt JWT mode's parts, or null outside JWT mode
+     * @param mfa whether the {@code mfa/} endpoints are served ({@code mfa_enabled}); the {@code passkeys/} ones are
+     *            when their use cases exist ({@code passkeys_enabled})
      */
     record Parts(UseCases useCases, SerializerRegistry serializers, LinkTemplate resetLinks,
-                 LinkTemplate confirmationLinks, SessionCookies cookies, SocialProviders providers, Jwt jwt) {
+                 LinkTemplate confirmationLinks, SessionCookies cookies, SocialProviders providers, Jwt jwt,
+                 boolean mfa) {
     }
 
     /**
@@ -105,6 +130,26 @@ final class Routes {
             if (p.jwt().keySet() != null) {
                 router.add("/jwks/", new JsonWebKeySetServlet(p.jwt().keySet()));
             }
+        }
+        if (p.mfa()) {
+            // dj_rest_auth.mfa.urls, mounted at mfa/
+            router
+                .add("/mfa/verify/", new MFAVerifyServlet(s.get(MFA_VERIFY_SERIALIZER), u.verifySecondFactor(), login))
+                .add("/mfa/totp/activate/", new TOTPActivateServlet(u.startTotpActivation(), u.activateTotp(), s.get(MFA_TOTP_ACTIVATE_CONFIRM_SERIALIZER)))
+                .add("/mfa/totp/deactivate/", new TOTPDeactivateServlet(s.get(MFA_TOTP_DEACTIVATE_SERIALIZER), u.deactivateTotp()))
+                .add("/mfa/status/", new MFAStatusServlet(u.showMfaStatus()))
+                .add("/mfa/recovery-codes/", new RecoveryCodesServlet(u.countRecoveryCodes()))
+                .add("/mfa/recovery-codes/regenerate/", new RegenerateRecoveryCodesServlet(s.get(MFA_TOTP_DEACTIVATE_SERIALIZER), u.regenerateRecoveryCodes()));
+        }
+        if (u.passkeyLogin() != null) {
+            // dj_rest_auth.passkeys.urls, mounted at passkeys/
+            router
+                .add("/passkeys/register/begin/", new PasskeyRegisterBeginServlet(u.beginPasskeyRegistration()))
+                .add("/passkeys/register/complete/", new PasskeyRegisterCompleteServlet(s.get(PASSKEY_REGISTER_COMPLETE_SERIALIZER), u.registerPasskey(), s.get(PASSKEY_LIST_SERIALIZER)))
+                .add("/passkeys/login/begin/", new PasskeyLoginBeginServlet(s.get(PASSKEY_LOGIN_BEGIN_SERIALIZER), u.beginPasskeyLogin()))
+                .add("/passkeys/login/complete/", new PasskeyLoginCompleteServlet(s.get(PASSKEY_LOGIN_COMPLETE_SERIALIZER), u.passkeyLogin(), login))
+                .add("/passkeys/", new PasskeyListServlet(s.get(PASSKEY_LIST_SERIALIZER), u.listPasskeys()))
+                .add("/passkeys/{id}/", new PasskeyDetailServlet(s.get(PASSKEY_LIST_SERIALIZER), s.get(PASSKEY_UPDATE_SERIALIZER), s.get(PASSKEY_REMOVE_SERIALIZER), u.listPasskeys(), u.renamePasskey(), u.removePasskey()));
         }
         for (SocialProvider provider : p.providers().all()) {
             router

@@ -31,7 +31,8 @@ import java.util.Optional;
  * <li>for a right password: the attempt settled, the hash upgraded when it is in an outdated algorithm or with
  * outdated parameters (a Django {@code pbkdf2_sha256} row: a second hash, once), {@code last_login}, the token and
  * the session. With mandatory verification an unconfirmed address is reported only now, after the credentials were
- * found right.</li>
+ * found right. With {@code mfa_enabled} and TOTP on for the user, no token or session yet: the answer is an
+ * ephemeral token for {@code mfa/verify/} ({@link VerifySecondFactor}), whatever reset the password before.</li>
  * </ol>
  * Thread-safe.
  */
@@ -76,6 +77,11 @@ public final class Login {
             }
             if (verificationMandatory && !tx.emailAddresses().isVerified(user.id(), user.email())) {
                 return Optional.empty(); // the settled attempt and the upgraded hash are committed all the same
+            }
+            // Second factors: a user with TOTP gets an ephemeral token instead, and logs in at mfa/verify/.
+            Optional<SignedIn> waiting = signIn.awaitingSecondFactor(tx, user);
+            if (waiting.isPresent()) {
+                return waiting;
             }
             Instant now = clock.instant();
             tx.users().updateLastLogin(user.id(), now);

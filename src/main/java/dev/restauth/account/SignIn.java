@@ -19,14 +19,45 @@ final class SignIn {
     private final Sessions sessions;
     private final JsonWebTokens jwt;
     private final boolean sessionLogin;
+    private final SecondFactors secondFactors;
+    private final boolean secondFactorForSocial;
 
-    /** @param jwt JWT mode's tokens, or null outside JWT mode */
-    SignIn(Tokens tokens, Sessions sessions, JsonWebTokens jwt, Settings settings) {
+    /**
+     * @param jwt           JWT mode's tokens, or null outside JWT mode
+     * @param secondFactors the gate of logins proven by one factor ({@code mfa_enabled})
+     */
+    SignIn(Tokens tokens, Sessions sessions, JsonWebTokens jwt, SecondFactors secondFactors, Settings settings) {
         this.tokens = tokens;
         this.sessions = sessions;
         this.jwt = jwt;
         this.sessionLogin = settings.get(Settings.SESSION_LOGIN);
+        this.secondFactors = secondFactors;
+        this.secondFactorForSocial = settings.get(Settings.MFA_REQUIRED_FOR_SOCIAL);
     }
+
+    // --- second factors: the one gate of every login proven by one factor ---------------------------------------
+
+    /**
+     * A password login whose password was right: empty when it may be signed in at once, or a login waiting for its
+     * second factor (an ephemeral token, nothing issued) when {@code mfa_enabled} is on and the user has TOTP.
+     * A passkey login, and the login {@code mfa/verify/} finishes, are two factors and use {@link #login}.
+     */
+    java.util.Optional<SignedIn> awaitingSecondFactor(Transaction tx, User user) {
+        return secondFactors.awaitingSecondFactor(tx, user);
+    }
+
+    /** Social login: {@link #login}, or with {@code mfa_required_for_social} gated as a password login is. */
+    SignedIn socialLogin(Transaction tx, User user) {
+        if (secondFactorForSocial) {
+            java.util.Optional<SignedIn> waiting = secondFactors.awaitingSecondFactor(tx, user);
+            if (waiting.isPresent()) {
+                return waiting.get();
+            }
+        }
+        return login(tx, user);
+    }
+
+    // -------------------------------------------------------------------------------------------------------------
 
     /** Login, social login and connect: the user's token (or JWT pair), and a session when session login is on. */
     SignedIn login(Transaction tx, User user) {

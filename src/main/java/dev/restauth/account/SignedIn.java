@@ -11,11 +11,29 @@ import dev.restauth.user.User;
  * @param tokenKey the API token's key, or null when none was issued (a registration answered by a session, JWT mode)
  * @param session  the session opened with session login on, or null
  * @param jwt      JWT mode's access and refresh tokens, or null outside JWT mode
+ * @param ephemeralToken a login that waits for its second factor: the token {@code mfa/verify/} takes (nothing else
+ *                       was issued then: no token, session or JWT); null for a finished login
  */
-public record SignedIn(User user, String tokenKey, Sessions.Opened session, JsonWebTokens.Pair jwt) {
+public record SignedIn(User user, String tokenKey, Sessions.Opened session, JsonWebTokens.Pair jwt,
+                       String ephemeralToken) {
     /** A login outside JWT mode. */
     public SignedIn(User user, String tokenKey, Sessions.Opened session) {
-        this(user, tokenKey, session, null);
+        this(user, tokenKey, session, null, null);
+    }
+
+    /** A finished login. */
+    public SignedIn(User user, String tokenKey, Sessions.Opened session, JsonWebTokens.Pair jwt) {
+        this(user, tokenKey, session, jwt, null);
+    }
+
+    /** A login whose first factor was right and which waits for the second, at {@code mfa/verify/}. */
+    public static SignedIn awaitingSecondFactor(User user, String ephemeralToken) {
+        return new SignedIn(user, null, null, null, ephemeralToken);
+    }
+
+    /** Whether this login waits for its second factor. */
+    public boolean awaitsSecondFactor() {
+        return ephemeralToken != null;
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class SocialLogin {
         SocialIdentity identity = attempt.judge(() -> provider.authenticate(credentials));
         return database.inTransactionRetryingDuplicates(tx -> {
             attempt.succeeded(tx);
-            return signIn.login(tx, decide(tx, identity, linkForKey));
+            return signIn.socialLogin(tx, decide(tx, identity, linkForKey));
         });
     }
 

@@ -12,8 +12,10 @@ import dev.restauth.mail.MailTemplates;
 import dev.restauth.mail.Outbox;
 import dev.restauth.password.PasswordValidators;
 import dev.restauth.throttle.Throttle;
+import dev.restauth.webauthn.RelyingParty;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Every use case restauth has, built once from the parts they share; {@code Routes} hands each to its endpoint. A
@@ -25,7 +27,14 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                        ResetPassword resetPassword, ChangePassword changePassword, UpdateProfile updateProfile,
                        CreateUser createUser, SocialLogin socialLogin, ConnectSocialAccount connectSocialAccount,
                        ListSocialAccounts listSocialAccounts, DisconnectSocialAccount disconnectSocialAccount,
-                       RefreshToken refreshToken, VerifyToken verifyToken, DeactivateUser deactivateUser) {
+                       RefreshToken refreshToken, VerifyToken verifyToken, DeactivateUser deactivateUser,
+                       // second factors (mfa/) and passkeys (passkeys/, null unless passkeys_enabled)
+                       VerifySecondFactor verifySecondFactor, StartTotpActivation startTotpActivation,
+                       ActivateTotp activateTotp, DeactivateTotp deactivateTotp, ShowMfaStatus showMfaStatus,
+                       CountRecoveryCodes countRecoveryCodes, RegenerateRecoveryCodes regenerateRecoveryCodes,
+                       BeginPasskeyRegistration beginPasskeyRegistration, RegisterPasskey registerPasskey,
+                       BeginPasskeyLogin beginPasskeyLogin, PasskeyLogin passkeyLogin, ListPasskeys listPasskeys,
+                       RenamePasskey renamePasskey, RemovePasskey removePasskey) {
 
     /**
      * What the use cases are built from.
@@ -44,7 +53,11 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
         Database database = p.database();
         JsonWebTokens jwt = p.jwt();
         JsonWebTokens revoking = settings.get(Settings.JWT_REVOKE_ON_LOGOUT) ? jwt : null;
-        SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, settings);
+        SecondFactors secondFactors = new SecondFactors(database, p.keyring(), p.throttle(), p.clock(), settings);
+        SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, secondFactors, settings);
+        PasskeyCeremonies passkeys = settings.get(Settings.PASSKEYS_ENABLED) ? new PasskeyCeremonies(database,
+                secondFactors, p.keyring(), new RelyingParty(settings),
+                Duration.ofSeconds(settings.get(Settings.PASSKEY_CHALLENGE_TIMEOUT))) : null;
         EmailConfirmations confirmations = new EmailConfirmations(p.keyring().secret(), p.clock(), settings, p.outbox(),
                 p.mailTemplates());
         return new UseCases(
@@ -68,6 +81,21 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                 new DisconnectSocialAccount(database, settings),
                 jwt != null ? new RefreshToken(database, jwt, settings) : null,
                 jwt != null ? new VerifyToken(database, jwt) : null,
-                new DeactivateUser(database, p.tokens(), p.sessions(), jwt));
+                new DeactivateUser(database, p.tokens(), p.sessions(), jwt),
+                // second factors and passkeys
+                new VerifySecondFactor(database, secondFactors, p.throttle(), signIn),
+                new StartTotpActivation(database, secondFactors, p.keyring(), settings),
+                new ActivateTotp(database, secondFactors),
+                new DeactivateTotp(database, secondFactors),
+                new ShowMfaStatus(database),
+                new CountRecoveryCodes(database),
+                new RegenerateRecoveryCodes(database, secondFactors),
+                passkeys != null ? new BeginPasskeyRegistration(database, passkeys) : null,
+                passkeys != null ? new RegisterPasskey(database, passkeys) : null,
+                passkeys != null ? new BeginPasskeyLogin(database, passkeys, p.keyring()) : null,
+                passkeys != null ? new PasskeyLogin(database, passkeys, p.throttle(), signIn) : null,
+                passkeys != null ? new ListPasskeys(database) : null,
+                passkeys != null ? new RenamePasskey(database) : null,
+                passkeys != null ? new RemovePasskey(database, secondFactors, passkeys) : null);
     }
 }

@@ -42,6 +42,21 @@ public final class Keyring {
         return HEX.formatHex(copy(prototype).doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * A 256-bit key derived from the secret key for one purpose (an encryption key, e.g. for TOTP secrets at rest),
+     * never equal to the key of any other purpose nor to the MAC keys of {@link #hash}.
+     */
+    public byte[] key(String purpose) {
+        return hmac(secret, "restauth.key." + purpose);
+    }
+
+    /** {@code length} random bytes. */
+    public byte[] randomBytes(int length) {
+        byte[] buffer = new byte[length];
+        random.nextBytes(buffer);
+        return buffer;
+    }
+
     /** Compares two strings in time independent of where they differ. */
     public static boolean equal(String a, String b) {
         return a != null && b != null
@@ -55,6 +70,15 @@ public final class Keyring {
         for (int i = 0; i < length; i++) {
             int index = random.nextInt(alphabet + 10);
             out.append(index < alphabet ? ALPHANUMERIC.charAt(index) : ALPHANUMERIC.charAt(52 + index - alphabet));
+        }
+        return out.toString();
+    }
+
+    /** A random string of {@code length} characters from {@code alphabet} (at most 256 characters long). */
+    public String randomString(int length, String alphabet) {
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return out.toString();
     }

@@ -302,6 +302,50 @@ public final class Settings {
                     + "make the user's earlier access tokens fail; logout also ends every refresh token of its "
                     + "login, a reset every refresh token of the user. Off: the reference's behaviour.");
 
+    // --- second factors and passkeys ----------------------------------------------------------------------------
+    public static final Setting<Boolean> MFA_ENABLED = define("mfa_enabled", false, Settings::bool,
+            "INSTALLED_APPS dj_rest_auth.mfa + MFALoginView", "Two-factor login: `login/` answers "
+                    + "`{\"ephemeral_token\", \"mfa_required\": true}` for a user with TOTP, finished at `mfa/verify/`; "
+                    + "adds the `mfa/` endpoints.");
+    public static final Setting<Integer> MFA_EPHEMERAL_TOKEN_TIMEOUT = define("mfa_ephemeral_token_timeout", 300,
+            intParser(30, 3600), "REST_AUTH MFA_EPHEMERAL_TOKEN_TIMEOUT",
+            "Seconds an ephemeral token (and a TOTP activation token) stays valid.");
+    public static final Setting<Integer> MFA_TOTP_DIGITS = define("mfa_totp_digits", 6, intParser(6, 8),
+            "REST_AUTH MFA_TOTP_DIGITS", "Digits of a TOTP code.");
+    public static final Setting<Integer> MFA_TOTP_PERIOD = define("mfa_totp_period", 30, intParser(15, 300),
+            "REST_AUTH MFA_TOTP_PERIOD", "Seconds a TOTP code stands for.");
+    public static final Setting<String> MFA_TOTP_ISSUER = define("mfa_totp_issuer", "", Function.identity(),
+            "REST_AUTH MFA_TOTP_ISSUER", "Issuer shown by authenticator apps (the `otpauth://` URI's label prefix "
+                    + "and `issuer`); empty: none.");
+    public static final Setting<Integer> MFA_RECOVERY_CODE_COUNT = define("mfa_recovery_code_count", 10,
+            intParser(1, 50), "REST_AUTH MFA_RECOVERY_CODE_COUNT", "Recovery codes issued at activation and at "
+                    + "each regeneration.");
+    public static final Setting<Boolean> MFA_REQUIRED_FOR_SOCIAL = define("mfa_required_for_social", false,
+            Settings::bool, "- (allauth: social logins skip the second factor)",
+            "Social login also asks a user with TOTP for the second factor (answering an ephemeral token).");
+    public static final Setting<Rate> THROTTLE_MFA_FAILED = define("throttle_mfa_failed", Rate.parse("10/h"),
+            Rate::parse, "REST_FRAMEWORK DEFAULT_THROTTLE_RATES[\"dj_rest_auth_mfa_verify\"]",
+            "Wrong second-factor codes per user from all IPs together (`mfa/verify/`, deactivation, "
+                    + "regeneration); reaching it refuses codes until its window ends.");
+    public static final Setting<Boolean> PASSKEYS_ENABLED = define("passkeys_enabled", false, Settings::bool,
+            "INSTALLED_APPS dj_rest_auth.passkeys", "Passkey (WebAuthn) registration and login under `passkeys/`; "
+                    + "needs `passkey_rp_id`, `passkey_rp_name` and `passkey_rp_origins`.");
+    public static final Setting<String> PASSKEY_RP_ID = define("passkey_rp_id", null, Settings::nonBlank,
+            "REST_AUTH PASSKEY_RP_ID", "The relying party id: the site's domain, e.g. `example.com`.");
+    public static final Setting<String> PASSKEY_RP_NAME = define("passkey_rp_name", null, Settings::nonBlank,
+            "REST_AUTH PASSKEY_RP_NAME", "The site's name as authenticators show it.");
+    public static final Setting<List<String>> PASSKEY_RP_ORIGINS = define("passkey_rp_origins", List.of(),
+            Settings::origins, "REST_AUTH PASSKEY_RP_ORIGINS", "Origins the front end runs at, comma-separated, "
+                    + "e.g. `https://example.com`; a ceremony from any other origin is refused.");
+    public static final Setting<Integer> PASSKEY_CHALLENGE_TIMEOUT = define("passkey_challenge_timeout", 300,
+            intParser(30, 3600), "REST_AUTH PASSKEY_CHALLENGE_TIMEOUT",
+            "Seconds a registration or login challenge stays valid (the options' `timeout`, in ms).");
+    public static final Setting<Boolean> PASSKEY_REQUIRE_USER_VERIFICATION = define(
+            "passkey_require_user_verification", true, Settings::bool,
+            "- (dj-rest-jwt PASSKEY_REQUIRE_USER_VERIFICATION)", "Options ask for `\"userVerification\": "
+                    + "\"required\"` and assertions without user verification (PIN, biometrics) are refused, so a "
+                    + "passkey login is two factors. Off: `preferred`, as the reference.");
+
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,
             "REST_AUTH *_SERIALIZER",
@@ -318,6 +362,22 @@ public final class Settings {
         this.socialValues = socialValues.copy();
         this.socialApps = socialValues.build(get(SOCIAL_PROVIDERS));
         checkJwt();
+        checkPasskeys();
+    }
+
+    /** With passkeys on, the relying party must be named whole: a passkey is bound to it for good. */
+    private void checkPasskeys() {
+        if (!get(PASSKEYS_ENABLED)) {
+            return;
+        }
+        for (Setting<?> required : List.of(PASSKEY_RP_ID, PASSKEY_RP_NAME, PASSKEY_RP_ORIGINS)) {
+            Object value = get(required);
+            if (value == null || value instanceof List && ((List<?>) value).isEmpty()) {
+                throw new SettingsException("setting '" + required.key() + "' is required when passkeys_enabled "
+                        + "is on (passkey_rp_id, passkey_rp_name and passkey_rp_origins name the site passkeys are "
+                        + "bound to)");
+            }
+        }
     }
 
     /**
@@ -577,6 +637,17 @@ public final class Settings {
             }
         }
         throw new IllegalArgumentException("expected Lax, Strict or None");
+    }
+
+    /** WebAuthn origins: {@code scheme://host[:port]}, without a path. */
+    static List<String> origins(String raw) {
+        List<String> origins = listParser(null).apply(raw);
+        for (String origin : origins) {
+            if (!origin.matches("(?i)https?://[^/\\s?#]+")) {
+                throw new IllegalArgumentException("'" + origin + "' is not an origin like https://example.com");
+            }
+        }
+        return origins;
     }
 
     /** Comma-separated file paths. */

@@ -59,6 +59,26 @@ public final class Transaction {
         return new RefreshTokenDao(connection);
     }
 
+    /** {@code restauth_totp}: TOTP authenticators. */
+    public TotpDao totp() {
+        return new TotpDao(connection);
+    }
+
+    /** {@code restauth_recovery_code}. */
+    public RecoveryCodeDao recoveryCodes() {
+        return new RecoveryCodeDao(connection);
+    }
+
+    /** {@code restauth_mfa_challenge}: second-factor and passkey ceremonies between their two steps. */
+    public MfaChallengeDao mfaChallenges() {
+        return new MfaChallengeDao(connection);
+    }
+
+    /** {@code restauth_passkey}: WebAuthn credentials. */
+    public PasskeyDao passkeys() {
+        return new PasskeyDao(connection);
+    }
+
     /** {@code restauth_mail_outbox}. */
     public MailOutboxDao outbox() {
         return new MailOutboxDao(connection);

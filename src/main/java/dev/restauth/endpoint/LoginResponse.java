@@ -1,5 +1,7 @@
 package dev.restauth.endpoint;
 
+import com.google.gson.JsonObject;
+
 import dev.restauth.account.SignedIn;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.JwtCookies;
@@ -14,7 +16,8 @@ import dev.restauth.serializer.UserDetailsSerializer;
  * {@code LoginView.get_response}): the token serializer's body when a token was issued, and the session's cookies
  * when one was opened. In JWT mode, the JWT serializer's body ({@code access}, {@code refresh}, {@code user}, and the
  * expirations with {@code jwt_auth_return_expiration}) and the JWT cookies; with {@code jwt_auth_httponly} the body's
- * {@code refresh} is the empty string, the token travelling in its cookie only. Thread-safe.
+ * {@code refresh} is the empty string, the token travelling in its cookie only. A login waiting for its second factor
+ * answers {@code {"ephemeral_token": "...", "mfa_required": true}} and nothing else. Thread-safe.
  */
 public final class LoginResponse {
     private final TokenSerializer tokenSerializer;
@@ -47,6 +50,13 @@ public final class LoginResponse {
 
     /** 200 with the token's body (login, social login and connect). */
     public ApiResponse ok(SignedIn signedIn) {
+        if (signedIn.awaitsSecondFactor()) {
+            // dj-rest-auth's MFALoginView: no token, session or cookie until mfa/verify/ finishes the login
+            JsonObject waiting = new JsonObject();
+            waiting.addProperty("ephemeral_token", signedIn.ephemeralToken());
+            waiting.addProperty("mfa_required", true);
+            return ApiResponse.ok(waiting);
+        }
         if (signedIn.jwt() != null) {
             JsonWebTokens.Pair tokens = signedIn.jwt();
             JsonWebTokens.Pair shown = jwt.cookies().httpOnly() ? new JsonWebTokens.Pair(tokens.access(),

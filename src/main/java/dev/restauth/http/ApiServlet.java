@@ -37,7 +37,7 @@ import java.util.logging.Logger;
  * and dropping a body nobody parsed (up to the size limit; beyond it the answer says {@code Connection: close}).</li>
  * </ol>
  * Unexpected exceptions become a logged 500 here and nowhere else. Subclasses override the handlers for their
- * methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch}) and are thread-safe.
+ * methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch}, {@link #delete}) and are thread-safe.
  *
  * <p>Endpoints are servlets, not handlers of a framework of restauth's own, so a reader who knows the servlet API
  * knows how one is called and what it may do; the {@link Router} only picks the servlet for a path, a job a container's
@@ -100,6 +100,10 @@ public abstract class ApiServlet extends HttpServlet {
     }
 
     protected ApiResponse patch(ApiRequest request) {
+        throw new MethodNotAllowedException(request.method());
+    }
+
+    protected ApiResponse delete(ApiRequest request) {
         throw new MethodNotAllowedException(request.method());
     }
 
@@ -171,6 +175,8 @@ public abstract class ApiServlet extends HttpServlet {
                 return put(request);
             case "PATCH":
                 return patch(request);
+            case "DELETE":
+                return delete(request);
             default:
                 throw new MethodNotAllowedException(method);
         }

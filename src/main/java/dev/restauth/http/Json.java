@@ -23,7 +23,8 @@ public final class Json {
     /** Deepest nesting a request body may have. restauth's bodies are flat objects. */
     public static final int MAX_DEPTH = 64;
 
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
+    /** Members set to JSON null are written, as DRF writes {@code None} ({@code "last_used_at":null}). */
+    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
     private static final TypeAdapter<JsonElement> ELEMENTS = GSON.getAdapter(JsonElement.class);
 
     private Json() {

@@ -57,6 +57,26 @@ public final class Fields {
         return value;
     }
 
+    /**
+     * A field holding any JSON value (DRF's {@code JSONField}), such as a WebAuthn credential.
+     *
+     * @return the value; null when the field is missing or JSON null (its error recorded when that is not allowed)
+     */
+    public JsonElement json(String name, boolean required) {
+        JsonElement raw = data.get(name);
+        if (raw == null) {
+            if (required) {
+                errors.add(name, Messages.get("field.required"));
+            }
+            return null;
+        }
+        if (raw.isJsonNull()) {
+            errors.add(name, Messages.get("field.null"));
+            return null;
+        }
+        return raw;
+    }
+
     /** Records an error found by a check of the caller's own (uniqueness, a wrong old password). */
     public void reject(String name, String message) {
         errors.add(name, message);

@@ -43,6 +43,26 @@ public final class SerializerKey<T> {
             define("TOKEN_REFRESH_SERIALIZER", TokenRefreshSerializer.class);
     public static final SerializerKey<TokenVerifySerializer> TOKEN_VERIFY_SERIALIZER =
             define("TOKEN_VERIFY_SERIALIZER", TokenVerifySerializer.class);
+    // Second factors and passkeys: dj-rest-auth's MFA_* and PASSKEY_* serializers (PASSKEY_REMOVE_SERIALIZER is
+    // restauth's own: the second factor removing a last passkey asks for).
+    public static final SerializerKey<MfaVerifySerializer> MFA_VERIFY_SERIALIZER =
+            define("MFA_VERIFY_SERIALIZER", MfaVerifySerializer.class);
+    public static final SerializerKey<TotpActivateConfirmSerializer> MFA_TOTP_ACTIVATE_CONFIRM_SERIALIZER =
+            define("MFA_TOTP_ACTIVATE_CONFIRM_SERIALIZER", TotpActivateConfirmSerializer.class);
+    public static final SerializerKey<TotpDeactivateSerializer> MFA_TOTP_DEACTIVATE_SERIALIZER =
+            define("MFA_TOTP_DEACTIVATE_SERIALIZER", TotpDeactivateSerializer.class);
+    public static final SerializerKey<PasskeyRegisterCompleteSerializer> PASSKEY_REGISTER_COMPLETE_SERIALIZER =
+            define("PASSKEY_REGISTER_COMPLETE_SERIALIZER", PasskeyRegisterCompleteSerializer.class);
+    public static final SerializerKey<PasskeyLoginBeginSerializer> PASSKEY_LOGIN_BEGIN_SERIALIZER =
+            define("PASSKEY_LOGIN_BEGIN_SERIALIZER", PasskeyLoginBeginSerializer.class);
+    public static final SerializerKey<PasskeyLoginCompleteSerializer> PASSKEY_LOGIN_COMPLETE_SERIALIZER =
+            define("PASSKEY_LOGIN_COMPLETE_SERIALIZER", PasskeyLoginCompleteSerializer.class);
+    public static final SerializerKey<PasskeySerializer> PASSKEY_LIST_SERIALIZER =
+            define("PASSKEY_LIST_SERIALIZER", PasskeySerializer.class);
+    public static final SerializerKey<PasskeyUpdateSerializer> PASSKEY_UPDATE_SERIALIZER =
+            define("PASSKEY_UPDATE_SERIALIZER", PasskeyUpdateSerializer.class);
+    public static final SerializerKey<PasskeyRemoveSerializer> PASSKEY_REMOVE_SERIALIZER =
+            define("PASSKEY_REMOVE_SERIALIZER", PasskeyRemoveSerializer.class);
 
     private final String name;
     private final Class<T> type;

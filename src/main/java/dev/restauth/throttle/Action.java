@@ -48,7 +48,17 @@ public enum Action {
      * sign-up would answer differently for a taken address than for a new one.
      */
     ACCOUNT_EXISTS_EMAIL(new Limit("account_exists_email", Scope.KEY, OnSuccess.KEEP,
-            Settings.THROTTLE_CONFIRMATION_EMAIL));
+            Settings.THROTTLE_CONFIRMATION_EMAIL)),
+    /**
+     * A second-factor code (TOTP or recovery code): {@code mfa/verify/}, and the code TOTP deactivation, recovery-code
+     * regeneration and passkey removal ask for; key: the user's id. Shares the per-IP login counter; wrong codes are
+     * counted per user across IPs and nodes, and a right one takes back only its own hit, so a thief who has the
+     * password cannot try codes from many addresses.
+     */
+    MFA_CODE(new Limit("login", Scope.CLIENT, OnSuccess.KEEP, Settings.THROTTLE_LOGIN),
+            new Limit("mfa_failed", Scope.KEY, OnSuccess.REFUND, Settings.THROTTLE_MFA_FAILED)),
+    /** Passkey login ({@code passkeys/login/complete/}); no key. Shares the per-IP login counter. */
+    PASSKEY_LOGIN(new Limit("login", Scope.CLIENT, OnSuccess.KEEP, Settings.THROTTLE_LOGIN));
 
     private final List<Limit> limits;
 

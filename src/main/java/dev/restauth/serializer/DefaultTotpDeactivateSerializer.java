@@ -1,0 +1,14 @@
+package dev.restauth.serializer;
+
+import com.google.gson.JsonObject;
+
+/** dj-rest-auth's {@code TOTPDeactivateSerializer}: {@code code}, required, at most 11 characters. */
+public class DefaultTotpDeactivateSerializer implements TotpDeactivateSerializer {
+    @Override
+    public String validate(JsonObject data) {
+        Fields fields = new Fields(data);
+        String code = fields.text("code", DefaultMfaVerifySerializer.CODE);
+        fields.throwIfInvalid();
+        return code;
+    }
+}

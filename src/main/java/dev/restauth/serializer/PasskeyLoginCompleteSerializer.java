@@ -1,0 +1,11 @@
+package dev.restauth.serializer;
+
+import com.google.gson.JsonObject;
+
+import dev.restauth.account.PasskeyAssertion;
+
+/** {@code PASSKEY_LOGIN_COMPLETE_SERIALIZER}: the body of {@code passkeys/login/complete/}. Thread-safe. */
+public interface PasskeyLoginCompleteSerializer {
+    /** @throws dev.restauth.error.ValidationException with every field error */
+    PasskeyAssertion validate(JsonObject data);
+}

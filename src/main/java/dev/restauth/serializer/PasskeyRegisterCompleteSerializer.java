@@ -1,0 +1,11 @@
+package dev.restauth.serializer;
+
+import com.google.gson.JsonObject;
+
+import dev.restauth.account.NewPasskey;
+
+/** {@code PASSKEY_REGISTER_COMPLETE_SERIALIZER}: the body of {@code passkeys/register/complete/}. Thread-safe. */
+public interface PasskeyRegisterCompleteSerializer {
+    /** @throws dev.restauth.error.ValidationException with every field error */
+    NewPasskey validate(JsonObject data);
+}

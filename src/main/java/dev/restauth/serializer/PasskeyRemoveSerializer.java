@@ -1,0 +1,14 @@
+package dev.restauth.serializer;
+
+import com.google.gson.JsonObject;
+
+import dev.restauth.account.PasskeyRemoval;
+
+/**
+ * {@code PASSKEY_REMOVE_SERIALIZER} (restauth's own): the second factor {@code DELETE passkeys/<id>/} asks for when it
+ * removes the user's last passkey. Thread-safe.
+ */
+public interface PasskeyRemoveSerializer {
+    /** @throws dev.restauth.error.ValidationException with every field error */
+    PasskeyRemoval validate(JsonObject data);
+}
