@@ -1,6 +1,7 @@
 package dev.restauth;
 
 import dev.restauth.config.Settings;
+import dev.restauth.standalone.JsonErrorHandler;
 
 import jakarta.servlet.MultipartConfigElement;
 
@@ -14,6 +15,8 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The standalone server: an embedded Jetty (ee10) serving restauth's front servlet under the mount prefix.
  * {@link #create} returns the server unstarted, so tests start it on port 0 and read the port back.
+ *
+ * <p>Whatever Jetty refuses itself is answered in JSON ({@link JsonErrorHandler}).
  */
 public final class RestAuthServer {
     private RestAuthServer() {
@@ -29,8 +32,11 @@ public final class RestAuthServer {
         connector.setHost(settings.get(Settings.HOST));
         connector.setPort(settings.get(Settings.PORT));
         server.addConnector(connector);
+        JsonErrorHandler errors = new JsonErrorHandler();
+        server.setErrorHandler(errors); // what fails before a request reaches the context
 
         ServletContextHandler context = new ServletContextHandler("/");
+        context.setErrorHandler(errors); // what fails inside it
         ServletHolder front = new ServletHolder("restauth", app.servlet());
         long maxBody = settings.get(Settings.MAX_BODY_BYTES);
         front.getRegistration().setMultipartConfig(new MultipartConfigElement(null, maxBody, maxBody, 0));

@@ -179,6 +179,7 @@ public abstract class ApiServlet extends HttpServlet {
     private void write(HttpServletResponse response, int status, JsonElement body, Map<String, String> headers,
                        List<String> cookies, boolean varyCookie, boolean headOnly) throws IOException {
         response.setStatus(status);
+        SecurityHeaders.set(response);
         headers.forEach(response::setHeader);
         response.setHeader("Vary", varyCookie ? "Accept, Cookie" : "Accept");
         response.setHeader("Allow", allow);

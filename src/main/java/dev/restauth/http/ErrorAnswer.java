@@ -44,6 +44,7 @@ public record ErrorAnswer(int status, Map<String, String> headers, JsonObject bo
     public void write(HttpServletResponse response) throws IOException {
         byte[] bytes = Json.bytes(body);
         response.setStatus(status);
+        SecurityHeaders.set(response);
         headers.forEach(response::setHeader);
         response.setContentType("application/json");
         response.setContentLength(bytes.length);

@@ -67,6 +67,12 @@ class JettyDeploymentIT {
                 + "/restauth/rest-auth"));
     }
 
+    @Test
+    void errorsJettyRaisesInsideTheWarAreJson() {
+        WarScenario.containerErrorsAreJson(new Http("http://127.0.0.1:"
+                + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/restauth"));
+    }
+
     /** An override-web.xml, as an administrator would keep beside the WAR, naming the settings file. */
     private static Path overrideDescriptor(String configFile) throws Exception {
         String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"

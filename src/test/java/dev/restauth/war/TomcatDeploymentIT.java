@@ -82,6 +82,12 @@ class TomcatDeploymentIT {
         WarScenario.run(byJndi, http("/by-jndi"));
     }
 
+    @Test
+    void errorsTomcatRaisesInsideTheWarAreJson() {
+        WarScenario.containerErrorsAreJson(new Http("http://127.0.0.1:" + tomcat.getConnector().getLocalPort()
+                + "/by-url"));
+    }
+
     private static Context addWebapp(String path, Deployment deployment) {
         Context context = tomcat.addWebapp(path, Deployment.war().toString());
         context.setParentClassLoader(new ContainerOnlyClassLoader());
