@@ -79,7 +79,7 @@ public final class SecretKey {
         byte[] random = new byte[48];
         new SecureRandom().nextBytes(random);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        DataDirectory.create(file.toAbsolutePath().getParent());
         boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
             if (posix) {

@@ -45,6 +45,27 @@ public final class Settings {
             "Serve the demo page at `/` of the standalone server (with a `mount_prefix` other than `/`). Unset: on "
                     + "in `dev` mode, off in `production`.");
 
+    // --- what one client may hold of the standalone server (a container's own connector settings rule the WAR) ---
+    public static final Setting<Integer> BODY_TIMEOUT = define("body_timeout", 20, intParser(1, 3600), "-",
+            "Seconds a request body may take to arrive in full, counted from the end of its headers; a later one "
+                    + "gets 408 and its connection is closed. No request thread waits for a body meanwhile.");
+    public static final Setting<Integer> BODY_MIN_RATE = define("body_min_rate", 1024, intParser(0, 1_073_741_824),
+            "-", "Bytes per second a request body must average once it has taken 5 seconds; a slower one gets 408 "
+                    + "and its connection is closed. 0: no rate check.");
+    public static final Setting<Integer> BODY_BUFFER_BYTES = define("body_buffer_bytes", 67_108_864,
+            intParser(1024, Integer.MAX_VALUE), "-",
+            "Bytes of request bodies the server holds in memory at once, over all connections; a body that would go "
+                    + "beyond gets 503.");
+    public static final Setting<Integer> IDLE_TIMEOUT = define("idle_timeout", 30, intParser(1, 3600), "-",
+            "Seconds a connection may stay silent (between requests, or part way through one) before it is closed.");
+    public static final Setting<Integer> MAX_CONNECTIONS = define("max_connections", 4096,
+            intParser(1, 1_000_000), "-",
+            "Open connections the server holds; beyond it, new ones wait to be accepted until one closes.");
+    public static final Setting<Integer> MAX_CONNECTIONS_PER_IP = define("max_connections_per_ip", 128,
+            intParser(0, 1_000_000), "-",
+            "Open connections one client IP address may hold; a further one is closed at once. 0: no cap. Not "
+                    + "applied with `trusted_proxies` above 0, where every connection comes from a proxy.");
+
     // --- database -----------------------------------------------------------------------------------------------
     public static final Setting<String> DATABASE_URL = define("database_url", null, Settings::nonBlank,
             "DATABASES", "JDBC URL (H2, PostgreSQL or MariaDB). Default: an H2 file database in `data_dir`.");

@@ -3,6 +3,7 @@ package dev.restauth.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.restauth.config.DataDirectory;
 import dev.restauth.config.Settings;
 
 import java.nio.file.Path;
@@ -45,6 +46,7 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         config.setPoolName("restauth");
         String url = jdbcUrl(settings);
+        DataDirectory.prepareDatabase(url);
         config.setJdbcUrl(url);
         driverClassFor(url).ifPresent(config::setDriverClassName);
         config.setUsername(settings.get(Settings.DATABASE_USER));

@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 
 import dev.restauth.text.Messages;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,9 +17,10 @@ import java.util.Optional;
 
 /**
  * The one servlet the container knows: mapped to {@code <prefix>/*}, it looks the rest of the path up in the
- * {@link Router} and hands the request to that endpoint's servlet. Unknown paths get a JSON 404. The container's
- * lifecycle reaches the endpoints through it: {@link #init()} initialises every endpoint servlet with this servlet's
- * {@code ServletConfig}, and {@link #destroy()} destroys them.
+ * {@link Router} and hands the request to that endpoint's servlet. Unknown paths get a JSON 404. It also renders the
+ * container's error dispatch (the {@code <error-page>} of the WAR's {@code web.xml}) as JSON: see
+ * {@link ContainerErrors}. The container's lifecycle reaches the endpoints through it: {@link #init()} initialises
+ * every endpoint servlet with this servlet's {@code ServletConfig}, and {@link #destroy()} destroys them.
  *
  * <p>Built with its router by restauth's composition root, or, when a container instantiates it from
  * {@code web.xml}, it takes the router from the servlet context attribute {@link #ROUTER_ATTRIBUTE}, set by the
@@ -65,6 +67,10 @@ public final class FrontServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            ContainerErrors.forErrorDispatch(request).write(response); // the WAR's <error-page>: JSON, not HTML
+            return;
+        }
         Optional<Router.Match> match = router.match(request.getPathInfo());
         if (match.isEmpty()) {
             if (!RequestBody.drain(request, UNROUTED_BODY_LIMIT)) {

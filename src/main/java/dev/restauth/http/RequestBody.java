@@ -15,7 +15,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
@@ -60,7 +63,7 @@ public final class RequestBody {
             return new JsonObject();
         }
         if (JSON.equals(mediaType)) {
-            return json(new String(bytes, charset(contentType)));
+            return json(bytes, charset(contentType));
         }
         if (FORM.equals(mediaType)) {
             return form(new String(bytes, StandardCharsets.ISO_8859_1), charset(contentType));
@@ -68,11 +71,27 @@ public final class RequestBody {
         throw ApiException.unsupportedMediaType(contentType == null ? "" : contentType);
     }
 
-    private static JsonElement json(String text) {
+    private static JsonElement json(byte[] bytes, Charset charset) {
         try {
-            return Json.parse(text);
+            return Json.parse(text(bytes, charset));
         } catch (JsonParseException e) {
             throw ApiException.parseError(Messages.get("error.json_parse", e.getMessage()));
+        }
+    }
+
+    /**
+     * The body as text, as DRF decodes it: bytes that are not in {@code charset} are an error (naming the first), not
+     * replaced, so what a serializer sees is what the client sent.
+     */
+    private static String text(byte[] bytes, Charset charset) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(in).toString();
+        } catch (CharacterCodingException e) {
+            int at = in.position();
+            throw new JsonParseException(String.format(Locale.ROOT, "Invalid %s data: byte 0x%02x at position %d",
+                    charset.name(), bytes[Math.min(at, bytes.length - 1)] & 0xff, at));
         }
     }
 

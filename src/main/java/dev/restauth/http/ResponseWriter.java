@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one place restauth writes an answer: status, headers, {@code Set-Cookie} values and a compact UTF-8 JSON body
- * (see {@link Json}) with its exact length. Every endpoint answer, the 404 of an unknown path and the refusals of
+ * The one place restauth writes an answer: status, the {@link SecurityHeaders}, headers, {@code Set-Cookie} values
+ * and a compact UTF-8 JSON body (see {@link Json}) with its exact length. Every endpoint answer, the 404 of an unknown path and the refusals of
  * {@link dev.restauth.RestAuthFilter} go through it.
  */
 public final class ResponseWriter {
@@ -25,6 +25,7 @@ public final class ResponseWriter {
     public static void write(HttpServletResponse response, int status, Map<String, String> headers,
                              List<String> cookies, JsonElement body, boolean headOnly) throws IOException {
         response.setStatus(status);
+        SecurityHeaders.set(response);
         headers.forEach(response::setHeader);
         for (String cookie : cookies) {
             response.addHeader("Set-Cookie", cookie);

@@ -20,7 +20,9 @@ import javax.sql.DataSource;
  * A real restauth on a real Jetty on port 0, with its own in-memory H2 database (or a given data source), a fixed
  * test secret key and cheap argon2 parameters (the hasher's own tests use the real ones, as Django's test settings
  * do). Rate limits are off: the wire tests send more logins per minute from 127.0.0.1 than the defaults allow; the
- * throttling tests turn them on with {@code .setting("throttle_enabled", "true")}. Close it after the test.
+ * throttling tests turn them on with {@code .setting("throttle_enabled", "true")}. So is the cap on connections per
+ * client address: the flood tests open more at once from 127.0.0.1; the cap's own test sets it. Close it after the
+ * test.
  */
 public final class TestServer implements AutoCloseable {
     /** A test-only secret key; never a default anywhere else. */
@@ -33,7 +35,8 @@ public final class TestServer implements AutoCloseable {
             "argon2_iterations", "1",
             "hashing_threads", "2",
             "hashing_queue", "10000",
-            "throttle_enabled", "false");
+            "throttle_enabled", "false",
+            "max_connections_per_ip", "0");
 
     private final RestAuth app;
     private final Server server;

@@ -46,4 +46,10 @@ class JettyDeploymentIT {
     void theJavaxWarServesTheAccountFlowInEe8AsTheJakartaWarDoes() {
         JakartaReference.assertSameAnswers("the javax WAR in Jetty ee8", WarScenario.run(javaxApp, ee8.http()));
     }
+
+    @Test
+    void errorsJettyRaisesInsideEitherWarAreJson() {
+        WarScenario.containerErrorsAreJson(ee10.contextRoot());
+        WarScenario.containerErrorsAreJson(ee8.contextRoot());
+    }
 }

@@ -69,6 +69,12 @@ final class JettyWar implements AutoCloseable {
     }
 
     /** The base of restauth's endpoints in the deployment. */
+    /** The web application's root, e.g. for paths no servlet of it serves. */
+    Http contextRoot() {
+        return new Http("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
+                + CONTEXT_PATH);
+    }
+
     Http http() {
         return new Http("http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort()
                 + CONTEXT_PATH + "/rest-auth");

@@ -83,6 +83,12 @@ class TomcatDeploymentIT {
         JakartaReference.assertSameAnswers("Tomcat 11, by-jndi", WarScenario.run(byJndi, http("/by-jndi")));
     }
 
+    @Test
+    void errorsTomcatRaisesInsideTheWarAreJson() {
+        WarScenario.containerErrorsAreJson(new Http("http://127.0.0.1:" + tomcat.getConnector().getLocalPort()
+                + "/by-url"));
+    }
+
     private static Context addWebapp(String path, Deployment deployment) {
         Context context = tomcat.addWebapp(path, Deployment.war().toString());
         context.setParentClassLoader(ContainerOnlyClassLoader.jakarta());

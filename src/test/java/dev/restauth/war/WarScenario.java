@@ -140,6 +140,21 @@ final class WarScenario {
         return all.toArray(String[]::new);
     }
 
+    /**
+     * Errors the container raises itself inside the web application are JSON too, through the {@code <error-page>} of
+     * the WAR's {@code web.xml}: here a path no servlet serves, for a GET and for a method the container's own error
+     * pages would answer without a body.
+     *
+     * @param context the context's root, e.g. {@code http://127.0.0.1:8080/restauth}
+     */
+    static void containerErrorsAreJson(Http context) {
+        assertAnswer(404, "{\"detail\":\"Not found.\"}", context.get("/elsewhere/"));
+        Http.Response post = context.post("/elsewhere/", "{}");
+        assertEquals("application/json", post.header("Content-Type"), post.toString());
+        assertTrue(post.status() == 404 || post.status() == 405, post.toString());
+        assertEquals("nosniff", post.header("X-Content-Type-Options"));
+    }
+
     private static void assertAnswer(int status, String body, Http.Response response) {
         assertEquals(status + " " + body, response.toString());
         assertEquals("application/json", response.header("Content-Type"));
