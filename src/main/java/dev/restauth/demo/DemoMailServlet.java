@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -44,9 +43,7 @@ final class DemoMailServlet extends HttpServlet {
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         DemoServlet.securityHeaders(response);
         if (!fromThisMachine(request)) {
-            response.setStatus(404);
-            response.setContentType("text/plain;charset=utf-8");
-            DemoServlet.write(response, "Not found.\n".getBytes(StandardCharsets.UTF_8));
+            DemoServlet.notFound(response);
             return;
         }
         JsonArray mails = new JsonArray();

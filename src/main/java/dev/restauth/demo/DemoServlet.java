@@ -1,5 +1,10 @@
 package dev.restauth.demo;
 
+import com.google.gson.JsonObject;
+
+import dev.restauth.http.ResponseWriter;
+import dev.restauth.text.Messages;
+
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -9,13 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The demo page's static files, read once from the class path ({@code dev/restauth/demo/}). Mapped as the
  * context's default servlet ({@code /}): {@code /}, and any path below {@code /password-reset/confirm/}, get the
- * page; {@code /demo/demo.js} and {@code /demo/demo.css} its parts; every other path a plain 404.
+ * page; {@code /demo/demo.js} and {@code /demo/demo.css} its parts; every other path restauth's JSON 404.
  *
  * <p>Every answer carries a Content-Security-Policy that allows only this origin's script, style and API (so no
  * inline script and no third-party code can run in the page) and {@code Referrer-Policy: no-referrer}, as the
@@ -32,6 +37,13 @@ final class DemoServlet extends HttpServlet {
             DemoPage.PATH + "/demo.js", Resource.load("demo.js", "text/javascript;charset=utf-8"),
             DemoPage.PATH + "/demo.css", Resource.load("demo.css", "text/css;charset=utf-8"));
 
+    /** restauth's JSON 404, as every path the standalone server does not serve answers. */
+    static void notFound(HttpServletResponse response) throws IOException {
+        JsonObject body = new JsonObject();
+        body.addProperty("detail", Messages.get("error.not_found"));
+        ResponseWriter.write(response, 404, Map.of(), List.of(), body, false);
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
@@ -39,10 +51,7 @@ final class DemoServlet extends HttpServlet {
         Resource resource = path.equals("/") || path.startsWith(RESET_LANDING) ? page : parts.get(path);
         securityHeaders(response);
         if (resource == null) {
-            byte[] body = "Not found.\n".getBytes(StandardCharsets.UTF_8);
-            response.setStatus(404);
-            response.setContentType("text/plain;charset=utf-8");
-            write(response, body);
+            notFound(response);
             return;
         }
         response.setContentType(resource.contentType());

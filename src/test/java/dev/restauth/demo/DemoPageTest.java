@@ -49,7 +49,7 @@ class DemoPageTest {
             Http.Response missing = root.get("/demo/../secret.key");
             assertEquals(404, missing.status());
             assertEquals(404, root.get("/index.html.bak").status());
-            assertEquals("Not found.\n", root.get("/favicon.ico").body());
+            assertEquals("{\"detail\":\"Not found.\"}", root.get("/favicon.ico").body());
             assertEquals(405, root.post("/", "{}").status());
             assertEquals(404, root.get("/demo/mail").status(), "no mailbox without the console backend's");
         }
