@@ -133,6 +133,9 @@ public final class RestAuth implements AutoCloseable {
             }
             // second factors and passkeys: ephemeral and activation tokens, WebAuthn challenges, once expired
             sweeps.add(tx -> tx.mfaChallenges().deleteExpired(clock.instant()));
+            // the security log, past audit_retention_days
+            Duration retention = Duration.ofDays(settings.get(Settings.AUDIT_RETENTION_DAYS));
+            sweeps.add(tx -> tx.auditEvents().deleteBefore(clock.instant().minus(retention)));
             this.sweeper = new Sweeper(database, SWEEP_INTERVAL, sweeps);
         } catch (RuntimeException e) {
             database.close();

@@ -29,6 +29,7 @@ import dev.restauth.account.UseCases;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.endpoint.JsonWebKeySetServlet;
+import dev.restauth.endpoint.account.SecurityLogServlet;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.endpoint.LoginServlet;
 import dev.restauth.endpoint.LogoutServlet;
@@ -151,6 +152,9 @@ final class Routes {
                 .add("/passkeys/", new PasskeyListServlet(s.get(PASSKEY_LIST_SERIALIZER), u.listPasskeys()))
                 .add("/passkeys/{id}/", new PasskeyDetailServlet(s.get(PASSKEY_LIST_SERIALIZER), s.get(PASSKEY_UPDATE_SERIALIZER), s.get(PASSKEY_REMOVE_SERIALIZER), u.listPasskeys(), u.renamePasskey(), u.removePasskey()));
         }
+        // account self-service
+        router
+            .add("/security-log/", new SecurityLogServlet(u.listSecurityEvents()));
         for (SocialProvider provider : p.providers().all()) {
             router
                 .add("/" + provider.id() + "/", new SocialLoginServlet(provider, s.get(SOCIAL_LOGIN_SERIALIZER), u.socialLogin(), p.confirmationLinks(), login))

@@ -23,7 +23,8 @@ import java.util.function.Function;
  * dj-rest-auth; with {@code logout_on_password_change} the user is logged out everywhere instead: every session ends
  * and the token is deleted. In JWT mode with {@code jwt_revoke_on_logout}, the user's access tokens issued before
  * the change stop working (clients refresh), and with {@code logout_on_password_change} every refresh token of the
- * user ends too. Thread-safe.
+ * user ends too. The security log records the change in its transaction; a refused change records nothing.
+ * Thread-safe.
  */
 public final class ChangePassword {
     private final Database database;
@@ -33,10 +34,12 @@ public final class ChangePassword {
     private final Sessions sessions;
     private final boolean logoutOnChange;
     private final JsonWebTokens jwt;
+    private final SecurityLog log;
 
     /** @param jwt JWT mode's tokens when the change revokes them, else null */
     ChangePassword(Database database, Passwords passwords, Throttle throttle, Tokens tokens, Sessions sessions,
-                   JsonWebTokens jwt, Settings settings) {
+                   JsonWebTokens jwt, SecurityLog log, Settings settings) {
+        this.log = log;
         this.database = database;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -73,6 +76,7 @@ public final class ChangePassword {
         return database.inTransaction(tx -> {
             attempt.succeeded(tx);
             tx.users().updatePassword(caller.id(), hash);
+            log.record(tx, caller.id(), SecurityLog.Event.PASSWORD_CHANGE, SecurityLog.Outcome.OK, client, null);
             User user = tx.users().findById(caller.id()).orElseThrow();
             if (jwt != null) {
                 jwt.revokeAccess(tx, user.id());

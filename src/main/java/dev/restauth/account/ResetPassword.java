@@ -36,10 +36,12 @@ public final class ResetPassword {
     private final Sessions sessions;
     private final boolean logoutOnReset;
     private final JsonWebTokens jwt;
+    private final SecurityLog log;
 
     /** @param jwt JWT mode's tokens when the reset revokes them, else null */
     ResetPassword(Database database, Passwords passwords, Throttle throttle, Tokens tokens, Sessions sessions,
-                  JsonWebTokens jwt, Settings settings) {
+                  JsonWebTokens jwt, SecurityLog log, Settings settings) {
+        this.log = log;
         this.database = database;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -67,6 +69,7 @@ public final class ResetPassword {
                 return false;
             }
             sessions.closeAll(tx, user.id());
+            log.record(tx, user.id(), SecurityLog.Event.PASSWORD_RESET, SecurityLog.Outcome.OK, client, null);
             if (jwt != null) {
                 jwt.revokeAccess(tx, user.id());
                 tx.refreshFamilies().revokeByUser(user.id());

@@ -82,7 +82,8 @@ public final class SocialLogin {
         SocialIdentity identity = attempt.judge(() -> provider.authenticate(credentials));
         return database.inTransactionRetryingDuplicates(tx -> {
             attempt.succeeded(tx);
-            return signIn.socialLogin(tx, decide(tx, identity, linkForKey));
+            return signIn.recorded(tx, signIn.socialLogin(tx, decide(tx, identity, linkForKey)), client,
+                    provider.id());
         });
     }
 

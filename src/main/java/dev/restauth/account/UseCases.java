@@ -34,7 +34,9 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                        CountRecoveryCodes countRecoveryCodes, RegenerateRecoveryCodes regenerateRecoveryCodes,
                        BeginPasskeyRegistration beginPasskeyRegistration, RegisterPasskey registerPasskey,
                        BeginPasskeyLogin beginPasskeyLogin, PasskeyLogin passkeyLogin, ListPasskeys listPasskeys,
-                       RenamePasskey renamePasskey, RemovePasskey removePasskey) {
+                       RenamePasskey renamePasskey, RemovePasskey removePasskey,
+                       // account self-service: the security log
+                       ListSecurityEvents listSecurityEvents, ReadAuditLog readAuditLog) {
 
     /**
      * What the use cases are built from.
@@ -54,31 +56,32 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
         JsonWebTokens jwt = p.jwt();
         JsonWebTokens revoking = settings.get(Settings.JWT_REVOKE_ON_LOGOUT) ? jwt : null;
         SecondFactors secondFactors = new SecondFactors(database, p.keyring(), p.throttle(), p.clock(), settings);
-        SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, secondFactors, settings);
+        SecurityLog log = new SecurityLog(database, p.clock());
+        SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, secondFactors, log, settings);
         PasskeyCeremonies passkeys = settings.get(Settings.PASSKEYS_ENABLED) ? new PasskeyCeremonies(database,
                 secondFactors, p.keyring(), new RelyingParty(settings),
                 Duration.ofSeconds(settings.get(Settings.PASSKEY_CHALLENGE_TIMEOUT))) : null;
         EmailConfirmations confirmations = new EmailConfirmations(p.keyring().secret(), p.clock(), settings, p.outbox(),
                 p.mailTemplates());
         return new UseCases(
-                new Login(database, p.passwords(), p.throttle(), signIn, p.clock(), settings),
-                new Logout(database, p.tokens(), p.sessions(), jwt, settings),
+                new Login(database, p.passwords(), p.throttle(), signIn, log, p.clock(), settings),
+                new Logout(database, p.tokens(), p.sessions(), jwt, log, settings),
                 new Register(database, p.passwords(), p.throttle(), confirmations, signIn, p.mailTemplates(),
                         p.outbox(), p.clock(), settings),
-                new ConfirmEmail(database, confirmations),
+                new ConfirmEmail(database, confirmations, log),
                 new ResendConfirmation(database, p.throttle(), confirmations),
                 new RequestPasswordReset(database, p.throttle(), p.resetTokens(), p.mailTemplates(), p.outbox(),
                         settings),
-                new ResetPassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking,
+                new ResetPassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking, log,
                         settings),
-                new ChangePassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking,
+                new ChangePassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking, log,
                         settings),
                 new UpdateProfile(database),
                 new CreateUser(database, p.passwords(), p.validators(), p.clock()),
                 new SocialLogin(database, p.throttle(), confirmations, signIn, p.clock(), settings),
-                new ConnectSocialAccount(database, p.throttle(), signIn, p.clock()),
+                new ConnectSocialAccount(database, p.throttle(), signIn, log, p.clock()),
                 new ListSocialAccounts(database),
-                new DisconnectSocialAccount(database, settings),
+                new DisconnectSocialAccount(database, log, settings),
                 jwt != null ? new RefreshToken(database, jwt, settings) : null,
                 jwt != null ? new VerifyToken(database, jwt) : null,
                 new DeactivateUser(database, p.tokens(), p.sessions(), jwt),
@@ -96,6 +99,9 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                 passkeys != null ? new PasskeyLogin(database, passkeys, p.throttle(), signIn) : null,
                 passkeys != null ? new ListPasskeys(database) : null,
                 passkeys != null ? new RenamePasskey(database) : null,
-                passkeys != null ? new RemovePasskey(database, secondFactors, passkeys) : null);
+                passkeys != null ? new RemovePasskey(database, secondFactors, passkeys) : null,
+                // account self-service
+                new ListSecurityEvents(database),
+                new ReadAuditLog(database));
     }
 }

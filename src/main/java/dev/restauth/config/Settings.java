@@ -367,6 +367,11 @@ public final class Settings {
                     + "\"required\"` and assertions without user verification (PIN, biometrics) are refused, so a "
                     + "passkey login is two factors. Off: `preferred`, as the reference.");
 
+    // --- account self-service ------------------------------------------------------------------------------------
+    public static final Setting<Integer> AUDIT_RETENTION_DAYS = define("audit_retention_days", 365,
+            intParser(1, 36_500), "- (restauth's own)", "Days the security log keeps an event; older ones are "
+                    + "deleted by the background sweep.");
+
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,
             "REST_AUTH *_SERIALIZER",

@@ -84,6 +84,11 @@ public final class Transaction {
         return new MailOutboxDao(connection);
     }
 
+    /** {@code restauth_audit_event}: the security log. */
+    public AuditEventDao auditEvents() {
+        return new AuditEventDao(connection);
+    }
+
     /**
      * Runs {@code work} as a unit inside this transaction: when it throws, what it wrote is undone (a savepoint) and
      * the exception goes on, while the transaction stays usable for what follows. Only inside

@@ -1,0 +1,19 @@
+-- The security log: one row per authentication event of an account (logins, logouts, password changes and resets,
+-- address and social account changes, re-authentication, sessions ended), written in the transaction of the change
+-- it records. ${id}, ${datetime} and ${table_options} are filled in per database (see dev.restauth.db.Dialect).
+-- No row holds a secret: no password, token, code or session id, and no login as typed (a password typed into the
+-- login field would land here). user_id is NULL for an attempt on an unknown login. Rows older than
+-- audit_retention_days are deleted by the sweeper.
+CREATE TABLE restauth_audit_event (
+    id ${id} NOT NULL PRIMARY KEY,
+    user_id BIGINT,
+    event VARCHAR(40) NOT NULL,
+    outcome VARCHAR(20) NOT NULL,
+    ip VARCHAR(64) NOT NULL,
+    user_agent VARCHAR(255) NOT NULL,
+    detail VARCHAR(255) NOT NULL,
+    created ${datetime} NOT NULL,
+    CONSTRAINT restauth_audit_event_user FOREIGN KEY (user_id) REFERENCES restauth_user (id) ON DELETE CASCADE
+)${table_options};
+CREATE INDEX restauth_audit_event_user ON restauth_audit_event (user_id, created);
+CREATE INDEX restauth_audit_event_created ON restauth_audit_event (created);
