@@ -17,3 +17,14 @@ CREATE TABLE restauth_audit_event (
 )${table_options};
 CREATE INDEX restauth_audit_event_user ON restauth_audit_event (user_id, created);
 CREATE INDEX restauth_audit_event_created ON restauth_audit_event (created);
+
+-- Re-authentication: a credential (the token, a session, a user's JWTs) whose holder proved the password or a second
+-- factor again recently, until expires. credential_hash is a keyed hash naming the credential, never the credential.
+-- Deleted by the sweeper once expired.
+CREATE TABLE restauth_reauthentication (
+    credential_hash CHAR(64) NOT NULL PRIMARY KEY,
+    user_id BIGINT NOT NULL,
+    expires ${datetime} NOT NULL,
+    CONSTRAINT restauth_reauthentication_user FOREIGN KEY (user_id) REFERENCES restauth_user (id) ON DELETE CASCADE
+)${table_options};
+CREATE INDEX restauth_reauthentication_expires ON restauth_reauthentication (expires);

@@ -136,6 +136,7 @@ public final class RestAuth implements AutoCloseable {
             // the security log, past audit_retention_days
             Duration retention = Duration.ofDays(settings.get(Settings.AUDIT_RETENTION_DAYS));
             sweeps.add(tx -> tx.auditEvents().deleteBefore(clock.instant().minus(retention)));
+            sweeps.add(tx -> tx.reauthentications().deleteExpired(clock.instant()));
             this.sweeper = new Sweeper(database, SWEEP_INTERVAL, sweeps);
         } catch (RuntimeException e) {
             database.close();

@@ -29,6 +29,8 @@ import dev.restauth.account.UseCases;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.endpoint.JsonWebKeySetServlet;
+import dev.restauth.endpoint.account.EmailAddressesServlet;
+import dev.restauth.endpoint.account.ReauthenticateServlet;
 import dev.restauth.endpoint.account.SecurityLogServlet;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.endpoint.LoginServlet;
@@ -154,7 +156,9 @@ final class Routes {
         }
         // account self-service
         router
-            .add("/security-log/", new SecurityLogServlet(u.listSecurityEvents()));
+            .add("/security-log/", new SecurityLogServlet(u.listSecurityEvents()))
+            .add("/reauthenticate/", new ReauthenticateServlet(u.reauthenticate()))
+            .add("/emails/", new EmailAddressesServlet(u.listEmailAddresses(), u.addEmailAddress(), u.resendAddressConfirmation(), u.makeEmailPrimary(), u.removeEmailAddress(), p.confirmationLinks()));
         for (SocialProvider provider : p.providers().all()) {
             router
                 .add("/" + provider.id() + "/", new SocialLoginServlet(provider, s.get(SOCIAL_LOGIN_SERIALIZER), u.socialLogin(), p.confirmationLinks(), login))

@@ -36,7 +36,10 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                        BeginPasskeyLogin beginPasskeyLogin, PasskeyLogin passkeyLogin, ListPasskeys listPasskeys,
                        RenamePasskey renamePasskey, RemovePasskey removePasskey,
                        // account self-service: the security log
-                       ListSecurityEvents listSecurityEvents, ReadAuditLog readAuditLog) {
+                       ListSecurityEvents listSecurityEvents, ReadAuditLog readAuditLog,
+                       Reauthenticate reauthenticate, ListEmailAddresses listEmailAddresses,
+                       AddEmailAddress addEmailAddress, ResendAddressConfirmation resendAddressConfirmation,
+                       MakeEmailPrimary makeEmailPrimary, RemoveEmailAddress removeEmailAddress) {
 
     /**
      * What the use cases are built from.
@@ -57,6 +60,9 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
         JsonWebTokens revoking = settings.get(Settings.JWT_REVOKE_ON_LOGOUT) ? jwt : null;
         SecondFactors secondFactors = new SecondFactors(database, p.keyring(), p.throttle(), p.clock(), settings);
         SecurityLog log = new SecurityLog(database, p.clock());
+        Reauthentications reauthentications = new Reauthentications(database, p.keyring(), p.clock(),
+                Duration.ofSeconds(settings.get(Settings.REAUTHENTICATION_TIMEOUT)));
+        SecurityNotices notices = new SecurityNotices(p.mailTemplates(), p.outbox(), p.clock(), settings);
         SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, secondFactors, log, settings);
         PasskeyCeremonies passkeys = settings.get(Settings.PASSKEYS_ENABLED) ? new PasskeyCeremonies(database,
                 secondFactors, p.keyring(), new RelyingParty(settings),
@@ -68,14 +74,14 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                 new Logout(database, p.tokens(), p.sessions(), jwt, log, settings),
                 new Register(database, p.passwords(), p.throttle(), confirmations, signIn, p.mailTemplates(),
                         p.outbox(), p.clock(), settings),
-                new ConfirmEmail(database, confirmations, log),
+                new ConfirmEmail(database, confirmations, log, notices, settings),
                 new ResendConfirmation(database, p.throttle(), confirmations),
                 new RequestPasswordReset(database, p.throttle(), p.resetTokens(), p.mailTemplates(), p.outbox(),
                         settings),
                 new ResetPassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking, log,
-                        settings),
+                        notices, settings),
                 new ChangePassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking, log,
-                        settings),
+                        notices, settings),
                 new UpdateProfile(database),
                 new CreateUser(database, p.passwords(), p.validators(), p.clock()),
                 new SocialLogin(database, p.throttle(), confirmations, signIn, p.clock(), settings),
@@ -102,6 +108,13 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                 passkeys != null ? new RemovePasskey(database, secondFactors, passkeys) : null,
                 // account self-service
                 new ListSecurityEvents(database),
-                new ReadAuditLog(database));
+                new ReadAuditLog(database),
+                new Reauthenticate(database, p.passwords(), p.throttle(), secondFactors, reauthentications, log,
+                        settings),
+                new ListEmailAddresses(database),
+                new AddEmailAddress(database, p.throttle(), confirmations, reauthentications, log, notices, settings),
+                new ResendAddressConfirmation(database, p.throttle(), confirmations),
+                new MakeEmailPrimary(database, reauthentications, log, notices),
+                new RemoveEmailAddress(database, reauthentications, log));
     }
 }

@@ -371,6 +371,15 @@ public final class Settings {
     public static final Setting<Integer> AUDIT_RETENTION_DAYS = define("audit_retention_days", 365,
             intParser(1, 36_500), "- (restauth's own)", "Days the security log keeps an event; older ones are "
                     + "deleted by the background sweep.");
+    public static final Setting<Integer> REAUTHENTICATION_TIMEOUT = define("reauthentication_timeout", 300,
+            intParser(10, 86_400), "ACCOUNT_REAUTHENTICATION_TIMEOUT", "Seconds a `reauthenticate/` counts for: "
+                    + "changing e-mail addresses and ending other sessions need one this recent.");
+    public static final Setting<Boolean> EMAIL_CHANGE = define("email_change", false, Settings::bool,
+            "ACCOUNT_CHANGE_EMAIL", "`emails/` keeps at most one address waiting for confirmation, which replaces "
+                    + "the primary address once confirmed (the others are removed).");
+    public static final Setting<Boolean> SECURITY_NOTICES = define("security_notices", false, Settings::bool,
+            "ACCOUNT_EMAIL_NOTIFICATIONS", "Mail the owner when the password is changed or reset, an address is "
+                    + "added, and (at the old address) when the primary address changes.");
 
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,

@@ -89,6 +89,11 @@ public final class Transaction {
         return new AuditEventDao(connection);
     }
 
+    /** {@code restauth_reauthentication}: credentials re-authenticated recently. */
+    public ReauthenticationDao reauthentications() {
+        return new ReauthenticationDao(connection);
+    }
+
     /**
      * Runs {@code work} as a unit inside this transaction: when it throws, what it wrote is undone (a savepoint) and
      * the exception goes on, while the transaction stays usable for what follows. Only inside

@@ -195,6 +195,13 @@ class SecurityLogEndpointTest {
         return events;
     }
 
+    /** The user's events, oldest first, as "username event outcome". */
+    static List<String> chronological(TestServer server, String username) {
+        List<String> events = new ArrayList<>(events(server, username));
+        java.util.Collections.reverse(events);
+        return events;
+    }
+
     /** Each result as "event|outcome|ip|user agent (up to its first slash for Java's)|detail|created_at". */
     static List<String> lines(JsonArray results) {
         List<String> lines = new ArrayList<>();
