@@ -28,3 +28,12 @@ CREATE TABLE restauth_reauthentication (
     CONSTRAINT restauth_reauthentication_user FOREIGN KEY (user_id) REFERENCES restauth_user (id) ON DELETE CASCADE
 )${table_options};
 CREATE INDEX restauth_reauthentication_expires ON restauth_reauthentication (expires);
+
+-- Sessions and devices: where each token and session was opened (IP, user agent) and when it was last used.
+-- last_seen is written at most once a minute per credential, not on every request.
+ALTER TABLE restauth_token ADD COLUMN last_seen ${datetime};
+ALTER TABLE restauth_token ADD COLUMN ip VARCHAR(64);
+ALTER TABLE restauth_token ADD COLUMN user_agent VARCHAR(255);
+ALTER TABLE restauth_session ADD COLUMN last_seen ${datetime};
+ALTER TABLE restauth_session ADD COLUMN ip VARCHAR(64);
+ALTER TABLE restauth_session ADD COLUMN user_agent VARCHAR(255);

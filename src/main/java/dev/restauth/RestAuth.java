@@ -96,7 +96,9 @@ public final class RestAuth implements AutoCloseable {
                     hashingPool);
             PasswordValidators validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
                     settings.get(Settings.PASSWORD_MIN_LENGTH));
-            Tokens tokens = new Tokens(database, keyring, clock);
+            Tokens tokens = new Tokens(database, keyring, clock,
+                    Duration.ofSeconds(settings.get(Settings.TOKEN_IDLE_TIMEOUT)),
+                    Duration.ofSeconds(settings.get(Settings.TOKEN_MAX_AGE)));
             Sessions sessions = new Sessions(database, keyring, clock, settings);
             PasswordResetTokens resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(
                     keyring.secret(), Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));

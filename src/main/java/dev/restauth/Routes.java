@@ -32,6 +32,7 @@ import dev.restauth.endpoint.JsonWebKeySetServlet;
 import dev.restauth.endpoint.account.EmailAddressesServlet;
 import dev.restauth.endpoint.account.ReauthenticateServlet;
 import dev.restauth.endpoint.account.SecurityLogServlet;
+import dev.restauth.endpoint.account.SessionsServlet;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.endpoint.LoginServlet;
 import dev.restauth.endpoint.LogoutServlet;
@@ -158,7 +159,8 @@ final class Routes {
         router
             .add("/security-log/", new SecurityLogServlet(u.listSecurityEvents()))
             .add("/reauthenticate/", new ReauthenticateServlet(u.reauthenticate()))
-            .add("/emails/", new EmailAddressesServlet(u.listEmailAddresses(), u.addEmailAddress(), u.resendAddressConfirmation(), u.makeEmailPrimary(), u.removeEmailAddress(), p.confirmationLinks()));
+            .add("/emails/", new EmailAddressesServlet(u.listEmailAddresses(), u.addEmailAddress(), u.resendAddressConfirmation(), u.makeEmailPrimary(), u.removeEmailAddress(), p.confirmationLinks()))
+            .add("/sessions/", new SessionsServlet(u.listSessions(), u.endSessions()));
         for (SocialProvider provider : p.providers().all()) {
             router
                 .add("/" + provider.id() + "/", new SocialLoginServlet(provider, s.get(SOCIAL_LOGIN_SERIALIZER), u.socialLogin(), p.confirmationLinks(), login))

@@ -109,8 +109,7 @@ public final class Login {
             }
             Instant now = clock.instant();
             tx.users().updateLastLogin(user.id(), now);
-            log.record(tx, user.id(), SecurityLog.Event.LOGIN, SecurityLog.Outcome.OK, client, "password");
-            return Optional.of(signIn.login(tx, user.loggedIn(now, hash)));
+            return Optional.of(signIn.recorded(tx, signIn.login(tx, user.loggedIn(now, hash)), client, "password"));
         });
         return signedIn.orElseThrow(() -> ValidationException.nonField(Messages.get("login.email_not_verified")));
     }

@@ -72,14 +72,22 @@ final class SignIn {
     }
 
     /**
-     * Records a login that issued credentials in the security log, in the transaction that issued them; a login
-     * still waiting for its second factor is recorded when it is finished.
+     * Records a login that issued credentials in the security log, in the transaction that issued them, and where
+     * its token and session were handed out (for the user's list of sessions); a login still waiting for its second
+     * factor is recorded when it is finished.
      *
      * @param method how the user was proven: {@code password}, {@code mfa}, {@code passkey}, a provider's id
      */
     SignedIn recorded(Transaction tx, SignedIn signedIn, Client client, String method) {
-        if (!signedIn.awaitsSecondFactor()) {
-            log.record(tx, signedIn.user().id(), SecurityLog.Event.LOGIN, SecurityLog.Outcome.OK, client, method);
+        if (signedIn.awaitsSecondFactor()) {
+            return signedIn;
+        }
+        log.record(tx, signedIn.user().id(), SecurityLog.Event.LOGIN, SecurityLog.Outcome.OK, client, method);
+        if (signedIn.tokenKey() != null) {
+            tokens.describe(tx, signedIn.user().id(), client);
+        }
+        if (signedIn.session() != null) {
+            sessions.describe(tx, signedIn.session().id(), client);
         }
         return signedIn;
     }

@@ -39,7 +39,8 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                        ListSecurityEvents listSecurityEvents, ReadAuditLog readAuditLog,
                        Reauthenticate reauthenticate, ListEmailAddresses listEmailAddresses,
                        AddEmailAddress addEmailAddress, ResendAddressConfirmation resendAddressConfirmation,
-                       MakeEmailPrimary makeEmailPrimary, RemoveEmailAddress removeEmailAddress) {
+                       MakeEmailPrimary makeEmailPrimary, RemoveEmailAddress removeEmailAddress,
+                       ListSessions listSessions, EndSessions endSessions) {
 
     /**
      * What the use cases are built from.
@@ -63,6 +64,7 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
         Reauthentications reauthentications = new Reauthentications(database, p.keyring(), p.clock(),
                 Duration.ofSeconds(settings.get(Settings.REAUTHENTICATION_TIMEOUT)));
         SecurityNotices notices = new SecurityNotices(p.mailTemplates(), p.outbox(), p.clock(), settings);
+        Devices devices = new Devices(p.keyring(), p.sessions(), p.clock());
         SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, secondFactors, log, settings);
         PasskeyCeremonies passkeys = settings.get(Settings.PASSKEYS_ENABLED) ? new PasskeyCeremonies(database,
                 secondFactors, p.keyring(), new RelyingParty(settings),
@@ -115,6 +117,8 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                 new AddEmailAddress(database, p.throttle(), confirmations, reauthentications, log, notices, settings),
                 new ResendAddressConfirmation(database, p.throttle(), confirmations),
                 new MakeEmailPrimary(database, reauthentications, log, notices),
-                new RemoveEmailAddress(database, reauthentications, log));
+                new RemoveEmailAddress(database, reauthentications, log),
+                new ListSessions(database, devices),
+                new EndSessions(database, devices, reauthentications, log));
     }
 }

@@ -6,6 +6,8 @@ import dev.restauth.db.Transaction;
 import dev.restauth.user.User;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -22,10 +24,24 @@ public final class Tokens {
     private final Keyring keyring;
     private final Clock clock;
 
+    private final Duration idleTimeout;
+    private final Duration maxAge;
+
+    /** Tokens that never expire, as DRF's. */
     public Tokens(Database database, Keyring keyring, Clock clock) {
+        this(database, keyring, clock, Duration.ZERO, Duration.ZERO);
+    }
+
+    /**
+     * @param idleTimeout how long a token may go unused ({@code token_idle_timeout}); zero: for ever
+     * @param maxAge      how long a token lives however used ({@code token_max_age}); zero: for ever
+     */
+    public Tokens(Database database, Keyring keyring, Clock clock, Duration idleTimeout, Duration maxAge) {
         this.database = database;
         this.keyring = keyring;
         this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.maxAge = maxAge;
     }
 
     /**
@@ -57,7 +73,31 @@ public final class Tokens {
             return Optional.empty();
         }
         String hash = lookupHash(key);
-        return database.read(tx -> tx.tokens().findUserByKeyHash(hash));
+        Optional<TokenDao.TokenUse> use = database.read(tx -> tx.tokens().findUse(hash));
+        if (use.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant created = use.get().created();
+        Instant lastSeen = use.get().lastSeen() != null ? use.get().lastSeen() : created;
+        if (!maxAge.isZero() && !now.isBefore(created.plus(maxAge))
+                || !idleTimeout.isZero() && !now.isBefore(lastSeen.plus(idleTimeout))) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(lastSeen.plus(LastSeen.GRAIN)) || use.get().lastSeen() == null) {
+            database.useTransaction(tx -> tx.tokens().touch(hash, now));
+        }
+        return Optional.of(use.get().user());
+    }
+
+    /** Records where the user's token was just handed out (the login's client), for the user's list of sessions. */
+    public void describe(Transaction tx, long userId, Client client) {
+        tx.tokens().describe(userId, LastSeen.ip(client), client.userAgent(), clock.instant());
+    }
+
+    /** The keyed hash a key is looked up by: names the token without being it. */
+    public String lookupHashOf(String key) {
+        return lookupHash(key);
     }
 
     /** Deletes the user's token (logout); the next login issues a new key. */

@@ -380,6 +380,15 @@ public final class Settings {
     public static final Setting<Boolean> SECURITY_NOTICES = define("security_notices", false, Settings::bool,
             "ACCOUNT_EMAIL_NOTIFICATIONS", "Mail the owner when the password is changed or reset, an address is "
                     + "added, and (at the old address) when the primary address changes.");
+    public static final Setting<Integer> TOKEN_IDLE_TIMEOUT = define("token_idle_timeout", 0,
+            intParser(0, Integer.MAX_VALUE), "- (DRF tokens never expire)", "Seconds a token may go unused before it "
+                    + "answers `Invalid token.`; 0: never (its last use is known to the minute).");
+    public static final Setting<Integer> TOKEN_MAX_AGE = define("token_max_age", 0,
+            intParser(0, Integer.MAX_VALUE), "- (DRF tokens never expire)", "Seconds after which a token answers "
+                    + "`Invalid token.` however much it is used; 0: never.");
+    public static final Setting<Integer> SESSION_IDLE_TIMEOUT = define("session_idle_timeout", 0,
+            intParser(0, Integer.MAX_VALUE), "- (SESSION_SAVE_EVERY_REQUEST sliding expiry)", "Seconds a session may "
+                    + "go unused before it ends; 0: never (its absolute lifetime is `session_cookie_age`).");
 
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,

@@ -1,0 +1,62 @@
+package dev.restauth.account;
+
+import dev.restauth.auth.Identity;
+import dev.restauth.auth.Keyring;
+import dev.restauth.auth.Sessions;
+import dev.restauth.db.SessionDao;
+import dev.restauth.db.TokenDao;
+import dev.restauth.db.Transaction;
+import dev.restauth.user.AccountSession;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The ways a user is signed in (the token, each live session), read in the caller's transaction, each with an id
+ * that names it to its owner: a keyed hash of its stored hash, so the list gives away neither the credential nor the
+ * value it is looked up by. Thread-safe.
+ */
+final class Devices {
+    static final String TOKEN = "token";
+    static final String SESSION = "session";
+
+    private final Keyring keyring;
+    private final Sessions sessions;
+    private final Clock clock;
+
+    Devices(Keyring keyring, Sessions sessions, Clock clock) {
+        this.keyring = keyring;
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    /** One listed way in, with the stored hash it is ended by. */
+    record Device(AccountSession shown, String storedHash) {
+    }
+
+    List<Device> list(Transaction tx, Identity identity) {
+        long userId = identity.user().id();
+        List<Device> devices = new ArrayList<>();
+        Optional<TokenDao.Device> token = tx.tokens().findDevice(userId);
+        token.ifPresent(t -> devices.add(new Device(new AccountSession(id(TOKEN, t.keyHash()), TOKEN, t.created(),
+                t.lastSeen(), text(t.ip()), text(t.userAgent()), identity.scheme() == Identity.Scheme.TOKEN),
+                t.keyHash())));
+        String currentSession = identity.scheme() == Identity.Scheme.SESSION
+                ? sessions.idHashOf(identity.sessionId()) : null;
+        for (SessionDao.Device s : tx.sessions().findDevices(userId, clock.instant())) {
+            devices.add(new Device(new AccountSession(id(SESSION, s.idHash()), SESSION, s.created(), s.lastSeen(),
+                    text(s.ip()), text(s.userAgent()), s.idHash().equals(currentSession)), s.idHash()));
+        }
+        return devices;
+    }
+
+    private String id(String kind, String storedHash) {
+        return keyring.hash("device.id", kind + "|" + storedHash).substring(0, 32);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+}
