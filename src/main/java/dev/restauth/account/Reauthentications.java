@@ -2,7 +2,6 @@ package dev.restauth.account;
 
 import dev.restauth.auth.Identity;
 import dev.restauth.auth.Keyring;
-import dev.restauth.db.Database;
 import dev.restauth.db.TokenDao;
 import dev.restauth.db.Transaction;
 import dev.restauth.error.ReauthenticationRequiredException;
@@ -17,13 +16,11 @@ import java.time.Duration;
  * lasts {@code reauthentication_timeout} seconds. Thread-safe.
  */
 final class Reauthentications {
-    private final Database database;
     private final Keyring keyring;
     private final Clock clock;
     private final Duration timeout;
 
-    Reauthentications(Database database, Keyring keyring, Clock clock, Duration timeout) {
-        this.database = database;
+    Reauthentications(Keyring keyring, Clock clock, Duration timeout) {
         this.keyring = keyring;
         this.clock = clock;
         this.timeout = timeout;
@@ -44,14 +41,6 @@ final class Reauthentications {
         if (!tx.reauthentications().fresh(credential(tx, identity), identity.user().id(), clock.instant())) {
             throw new ReauthenticationRequiredException();
         }
-    }
-
-    /** {@link #require} in a read of its own, for acts that check before they open their transaction. */
-    void require(Identity identity) {
-        database.read(tx -> {
-            require(tx, identity);
-            return null;
-        });
     }
 
     /** A keyed hash naming the credential; the token's is derived from its stored (keyed) hash, which a new key changes. */

@@ -61,7 +61,7 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
         JsonWebTokens revoking = settings.get(Settings.JWT_REVOKE_ON_LOGOUT) ? jwt : null;
         SecondFactors secondFactors = new SecondFactors(database, p.keyring(), p.throttle(), p.clock(), settings);
         SecurityLog log = new SecurityLog(database, p.clock());
-        Reauthentications reauthentications = new Reauthentications(database, p.keyring(), p.clock(),
+        Reauthentications reauthentications = new Reauthentications(p.keyring(), p.clock(),
                 Duration.ofSeconds(settings.get(Settings.REAUTHENTICATION_TIMEOUT)));
         SecurityNotices notices = new SecurityNotices(p.mailTemplates(), p.outbox(), p.clock(), settings);
         Devices devices = new Devices(p.keyring(), p.sessions(), p.clock());

@@ -11,10 +11,6 @@ import dev.restauth.user.SecurityEvent;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-
 /**
  * {@code GET /security-log/?page=N}: the authenticated user's own security log, newest first, paged as DRF's
  * {@code PageNumberPagination}: {@code {"count", "next", "previous", "results": [{"id", "event", "outcome", "ip",
@@ -23,8 +19,6 @@ import java.time.format.DateTimeFormatter;
  * {@code {"detail": "Invalid page."}}.
  */
 public class SecurityLogServlet extends ApiServlet {
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
     private final ListSecurityEvents listSecurityEvents;
 
     public SecurityLogServlet(ListSecurityEvents listSecurityEvents) {
@@ -68,13 +62,7 @@ public class SecurityLogServlet extends ApiServlet {
         item.addProperty("ip", event.ip());
         item.addProperty("user_agent", event.userAgent());
         item.addProperty("detail", event.detail());
-        item.addProperty("created_at", drfDateTime(event.created()));
+        item.addProperty("created_at", Times.drf(event.created()));
         return item;
-    }
-
-    /** DRF's {@code DateTimeField}: ISO 8601 in UTC with {@code Z}, microseconds when there are any. */
-    private static String drfDateTime(Instant instant) {
-        int micros = instant.getNano() / 1000;
-        return SECONDS.format(instant) + (micros == 0 ? "" : String.format(".%06d", micros)) + "Z";
     }
 }

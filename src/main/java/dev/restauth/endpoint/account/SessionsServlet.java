@@ -13,9 +13,6 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,9 +23,6 @@ import java.util.List;
  * but the current one needs a recent {@code reauthenticate/} (else 401 {@code reauthentication_required}).
  */
 public class SessionsServlet extends ApiServlet {
-    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")
-            .withZone(ZoneOffset.UTC);
-
     private final ListSessions listSessions;
     private final EndSessions endSessions;
 
@@ -68,22 +62,13 @@ public class SessionsServlet extends ApiServlet {
             JsonObject item = new JsonObject();
             item.addProperty("id", session.id());
             item.addProperty("kind", session.kind());
-            item.addProperty("created_at", drfDateTime(session.created()));
-            item.addProperty("last_seen_at", drfDateTime(session.lastSeen()));
+            item.addProperty("created_at", Times.drf(session.created()));
+            item.addProperty("last_seen_at", Times.drf(session.lastSeen()));
             item.addProperty("ip", session.ip());
             item.addProperty("user_agent", session.userAgent());
             item.addProperty("is_current", session.current());
             items.add(item);
         }
         return ApiResponse.ok(items);
-    }
-
-    /** DRF's {@code DateTimeField}: ISO 8601 in UTC with {@code Z}, microseconds when there are any; null stays. */
-    private static String drfDateTime(Instant instant) {
-        if (instant == null) {
-            return null;
-        }
-        int micros = instant.getNano() / 1000;
-        return SECONDS.format(instant) + (micros == 0 ? "" : String.format(".%06d", micros)) + "Z";
     }
 }
