@@ -37,3 +37,7 @@ ALTER TABLE restauth_token ADD COLUMN user_agent VARCHAR(255);
 ALTER TABLE restauth_session ADD COLUMN last_seen ${datetime};
 ALTER TABLE restauth_session ADD COLUMN ip VARCHAR(64);
 ALTER TABLE restauth_session ADD COLUMN user_agent VARCHAR(255);
+ALTER TABLE restauth_refresh_family ADD COLUMN created ${datetime};
+ALTER TABLE restauth_refresh_family ADD COLUMN last_seen ${datetime};
+ALTER TABLE restauth_refresh_family ADD COLUMN ip VARCHAR(64);
+ALTER TABLE restauth_refresh_family ADD COLUMN user_agent VARCHAR(255);

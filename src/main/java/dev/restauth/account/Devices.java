@@ -3,6 +3,7 @@ package dev.restauth.account;
 import dev.restauth.auth.Identity;
 import dev.restauth.auth.Keyring;
 import dev.restauth.auth.Sessions;
+import dev.restauth.db.RefreshFamilyDao;
 import dev.restauth.db.SessionDao;
 import dev.restauth.db.TokenDao;
 import dev.restauth.db.Transaction;
@@ -14,13 +15,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The ways a user is signed in (the token, each live session), read in the caller's transaction, each with an id
+ * The ways a user is signed in (the token, each live session, each live JWT refresh family), read in the caller's transaction, each with an id
  * that names it to its owner: a keyed hash of its stored hash, so the list gives away neither the credential nor the
  * value it is looked up by. Thread-safe.
  */
 final class Devices {
     static final String TOKEN = "token";
     static final String SESSION = "session";
+    static final String JWT = "jwt";
 
     private final Keyring keyring;
     private final Sessions sessions;
@@ -48,6 +50,11 @@ final class Devices {
         for (SessionDao.Device s : tx.sessions().findDevices(userId, clock.instant())) {
             devices.add(new Device(new AccountSession(id(SESSION, s.idHash()), SESSION, s.created(), s.lastSeen(),
                     text(s.ip()), text(s.userAgent()), s.idHash().equals(currentSession)), s.idHash()));
+        }
+        for (RefreshFamilyDao.Device f : tx.refreshFamilies().findDevices(userId, clock.instant())) {
+            // An access token does not name its family, so no family is known to be the request's own.
+            devices.add(new Device(new AccountSession(id(JWT, f.id()), JWT, f.created(), f.lastSeen(),
+                    text(f.ip()), text(f.userAgent()), false), f.id()));
         }
         return devices;
     }

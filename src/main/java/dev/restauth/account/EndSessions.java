@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Ends some of the ways the caller is signed in ({@code DELETE /sessions/}), in one transaction with its
  * security-log row: a token is deleted (DRF's one token per user: every client holding it is signed out), a session
- * ends. Ending any but the current one needs a recent re-authentication; ending the current one is a logout. Ids that
+ * ends, a JWT refresh family is revoked (its refresh tokens fail at once; access tokens already issued live on until
+ * they expire, minutes). Ending any but the current one needs a recent re-authentication; ending the current one is a logout. Ids that
  * name nothing (ended meanwhile, on any node) are passed over. Thread-safe.
  */
 public final class EndSessions {
@@ -43,10 +44,10 @@ public final class EndSessions {
                 reauthentications.require(tx, identity);
             }
             for (Devices.Device device : chosen) {
-                if (Devices.TOKEN.equals(device.shown().kind())) {
-                    tx.tokens().deleteByUser(userId);
-                } else {
-                    tx.sessions().delete(device.storedHash());
+                switch (device.shown().kind()) {
+                    case Devices.TOKEN -> tx.tokens().deleteByUser(userId);
+                    case Devices.JWT -> tx.refreshFamilies().revoke(device.storedHash());
+                    default -> tx.sessions().delete(device.storedHash());
                 }
             }
             if (!chosen.isEmpty()) {

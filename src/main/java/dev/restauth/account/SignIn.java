@@ -89,6 +89,9 @@ final class SignIn {
         if (signedIn.session() != null) {
             sessions.describe(tx, signedIn.session().id(), client);
         }
+        if (signedIn.jwt() != null && jwt != null) {
+            jwt.describe(tx, signedIn.jwt(), client);
+        }
         return signedIn;
     }
 

@@ -165,6 +165,23 @@ class SessionsEndpointTest {
         assertTrue(http.get("/user/", "Cookie", cookie).status() >= 401);
     }
 
+    @Test
+    void inJwtModeEachLoginsRefreshFamilyIsListedAndEndingItStopsItsRefreshToken() {
+        Http http = start("use_jwt", "true", "authentication_classes", "jwt", "session_login", "false",
+                "jwt_auth_httponly", "false");
+        JsonObject login = http.post("/login/", LOGIN, "User-Agent", "App/3.1").json();
+        String[] bearer = {"Authorization", "Bearer " + login.get("access").getAsString()};
+        String refresh = login.get("refresh").getAsString();
+        JsonArray list = http.get("/sessions/", bearer).jsonElement().getAsJsonArray();
+        assertEquals(List.of("jwt|2026-03-02T10:00:00Z|2026-03-02T10:00:00Z|127.0.0.1|App/3.1|false"), lines(list));
+
+        assertEquals(200, http.post("/reauthenticate/", "{\"password\":\"" + PASSWORD + "\"}", bearer).status());
+        Http.Response ended = http.send("DELETE", "/sessions/", "application/json", "{\"sessions\":[\""
+                + list.get(0).getAsJsonObject().get("id").getAsString() + "\"]}", bearer);
+        assertEquals("[]", ended.body());
+        assertEquals(401, http.post("/token/refresh/", "{\"refresh\":\"" + refresh + "\"}").status());
+    }
+
     private static String lastSeen(Http http, String key) {
         return http.get("/sessions/", Http.token(key)).jsonElement().getAsJsonArray().get(0).getAsJsonObject()
                 .get("last_seen_at").getAsString();
