@@ -41,3 +41,16 @@ ALTER TABLE restauth_refresh_family ADD COLUMN created ${datetime};
 ALTER TABLE restauth_refresh_family ADD COLUMN last_seen ${datetime};
 ALTER TABLE restauth_refresh_family ADD COLUMN ip VARCHAR(64);
 ALTER TABLE restauth_refresh_family ADD COLUMN user_agent VARCHAR(255);
+
+-- token_per_device: one API token per login instead of DRF's one per user. The key is random and shown once;
+-- key_hash is its keyed hash, as restauth_token's.
+CREATE TABLE restauth_device_token (
+    key_hash CHAR(64) NOT NULL PRIMARY KEY,
+    user_id BIGINT NOT NULL,
+    created ${datetime} NOT NULL,
+    last_seen ${datetime},
+    ip VARCHAR(64),
+    user_agent VARCHAR(255),
+    CONSTRAINT restauth_device_token_user FOREIGN KEY (user_id) REFERENCES restauth_user (id) ON DELETE CASCADE
+)${table_options};
+CREATE INDEX restauth_device_token_user ON restauth_device_token (user_id);

@@ -98,7 +98,7 @@ public final class RestAuth implements AutoCloseable {
                     settings.get(Settings.PASSWORD_MIN_LENGTH));
             Tokens tokens = new Tokens(database, keyring, clock,
                     Duration.ofSeconds(settings.get(Settings.TOKEN_IDLE_TIMEOUT)),
-                    Duration.ofSeconds(settings.get(Settings.TOKEN_MAX_AGE)));
+                    Duration.ofSeconds(settings.get(Settings.TOKEN_MAX_AGE)), settings.get(Settings.TOKEN_PER_DEVICE));
             Sessions sessions = new Sessions(database, keyring, clock, settings);
             PasswordResetTokens resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(
                     keyring.secret(), Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));

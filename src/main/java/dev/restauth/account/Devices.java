@@ -12,7 +12,6 @@ import dev.restauth.user.AccountSession;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The ways a user is signed in (the token, each live session, each live JWT refresh family), read in the caller's transaction, each with an id
@@ -41,10 +40,13 @@ final class Devices {
     List<Device> list(Transaction tx, Identity identity) {
         long userId = identity.user().id();
         List<Device> devices = new ArrayList<>();
-        Optional<TokenDao.Device> token = tx.tokens().findDevice(userId);
-        token.ifPresent(t -> devices.add(new Device(new AccountSession(id(TOKEN, t.keyHash()), TOKEN, t.created(),
-                t.lastSeen(), text(t.ip()), text(t.userAgent()), identity.scheme() == Identity.Scheme.TOKEN),
-                t.keyHash())));
+        List<TokenDao.Device> tokens = new ArrayList<>();
+        tx.tokens().findDevice(userId).ifPresent(tokens::add);
+        tokens.addAll(tx.deviceTokens().findDevices(userId));
+        for (TokenDao.Device t : tokens) {
+            devices.add(new Device(new AccountSession(id(TOKEN, t.keyHash()), TOKEN, t.created(), t.lastSeen(),
+                    text(t.ip()), text(t.userAgent()), t.keyHash().equals(identity.tokenHash())), t.keyHash()));
+        }
         String currentSession = identity.scheme() == Identity.Scheme.SESSION
                 ? sessions.idHashOf(identity.sessionId()) : null;
         for (SessionDao.Device s : tx.sessions().findDevices(userId, clock.instant())) {

@@ -45,7 +45,12 @@ public final class EndSessions {
             }
             for (Devices.Device device : chosen) {
                 switch (device.shown().kind()) {
-                    case Devices.TOKEN -> tx.tokens().deleteByUser(userId);
+                    case Devices.TOKEN -> {
+                        // the user's one token, or with token_per_device one of them: its hash names it in either
+                        tx.deviceTokens().delete(device.storedHash());
+                        tx.tokens().findDevice(userId).filter(t -> t.keyHash().equals(device.storedHash()))
+                                .ifPresent(t -> tx.tokens().deleteByUser(userId));
+                    }
                     case Devices.JWT -> tx.refreshFamilies().revoke(device.storedHash());
                     default -> tx.sessions().delete(device.storedHash());
                 }

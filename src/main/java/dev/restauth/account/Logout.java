@@ -81,7 +81,7 @@ public final class Logout {
         Claims given = refresh;
         String blacklisting = database.inTransaction(tx -> {
             if (identity != null) {
-                tokens.revoke(tx, identity.user().id());
+                tokens.revoke(tx, identity);
                 log.record(tx, identity.user().id(), SecurityLog.Event.LOGOUT, SecurityLog.Outcome.OK, client,
                         identity.scheme().name().toLowerCase(java.util.Locale.ROOT));
                 if (jwt != null && revoke) {

@@ -2,7 +2,6 @@ package dev.restauth.account;
 
 import dev.restauth.auth.Identity;
 import dev.restauth.auth.Keyring;
-import dev.restauth.db.TokenDao;
 import dev.restauth.db.Transaction;
 import dev.restauth.error.ReauthenticationRequiredException;
 
@@ -48,8 +47,7 @@ final class Reauthentications {
         long userId = identity.user().id();
         return switch (identity.scheme()) {
             case SESSION -> keyring.hash("reauthentication", "session|" + identity.sessionId());
-            case TOKEN -> keyring.hash("reauthentication", "token|" + tx.tokens().findByUser(userId)
-                    .map(TokenDao.TokenRow::keyHash).orElse(""));
+            case TOKEN -> keyring.hash("reauthentication", "token|" + identity.tokenHash());
             case JWT -> keyring.hash("reauthentication", "jwt|" + userId);
         };
     }

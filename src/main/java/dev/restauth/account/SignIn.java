@@ -84,7 +84,7 @@ final class SignIn {
         }
         log.record(tx, signedIn.user().id(), SecurityLog.Event.LOGIN, SecurityLog.Outcome.OK, client, method);
         if (signedIn.tokenKey() != null) {
-            tokens.describe(tx, signedIn.user().id(), client);
+            tokens.describe(tx, signedIn.user().id(), signedIn.tokenKey(), client);
         }
         if (signedIn.session() != null) {
             sessions.describe(tx, signedIn.session().id(), client);

@@ -26,17 +26,21 @@ public final class Tokens {
 
     private final Duration idleTimeout;
     private final Duration maxAge;
+    private final boolean perDevice;
 
     /** Tokens that never expire, as DRF's. */
     public Tokens(Database database, Keyring keyring, Clock clock) {
-        this(database, keyring, clock, Duration.ZERO, Duration.ZERO);
+        this(database, keyring, clock, Duration.ZERO, Duration.ZERO, false);
     }
 
     /**
      * @param idleTimeout how long a token may go unused ({@code token_idle_timeout}); zero: for ever
      * @param maxAge      how long a token lives however used ({@code token_max_age}); zero: for ever
+     * @param perDevice   each login gets a token of its own ({@code token_per_device}), instead of DRF's one per user
      */
-    public Tokens(Database database, Keyring keyring, Clock clock, Duration idleTimeout, Duration maxAge) {
+    public Tokens(Database database, Keyring keyring, Clock clock, Duration idleTimeout, Duration maxAge,
+                  boolean perDevice) {
+        this.perDevice = perDevice;
         this.database = database;
         this.keyring = keyring;
         this.clock = clock;
@@ -52,6 +56,11 @@ public final class Tokens {
      *                                               this finds the winner's key
      */
     public String issue(Transaction tx, long userId) {
+        if (perDevice) {
+            String key = keyring.randomHex(20);
+            tx.deviceTokens().insert(lookupHash(key), userId, clock.instant());
+            return key;
+        }
         TokenDao tokens = tx.tokens();
         Optional<TokenDao.TokenRow> existing = tokens.findByUser(userId);
         if (existing.isPresent()) {
@@ -73,7 +82,8 @@ public final class Tokens {
             return Optional.empty();
         }
         String hash = lookupHash(key);
-        Optional<TokenDao.TokenUse> use = database.read(tx -> tx.tokens().findUse(hash));
+        Optional<TokenDao.TokenUse> use = database.read(tx -> perDevice ? tx.deviceTokens().findUse(hash)
+                : tx.tokens().findUse(hash));
         if (use.isEmpty()) {
             return Optional.empty();
         }
@@ -85,14 +95,24 @@ public final class Tokens {
             return Optional.empty();
         }
         if (!now.isBefore(lastSeen.plus(LastSeen.GRAIN)) || use.get().lastSeen() == null) {
-            database.useTransaction(tx -> tx.tokens().touch(hash, now));
+            database.useTransaction(tx -> {
+                if (perDevice) {
+                    tx.deviceTokens().touch(hash, now);
+                } else {
+                    tx.tokens().touch(hash, now);
+                }
+            });
         }
         return Optional.of(use.get().user());
     }
 
     /** Records where the user's token was just handed out (the login's client), for the user's list of sessions. */
-    public void describe(Transaction tx, long userId, Client client) {
-        tx.tokens().describe(userId, LastSeen.ip(client), client.userAgent(), clock.instant());
+    public void describe(Transaction tx, long userId, String key, Client client) {
+        if (perDevice) {
+            tx.deviceTokens().describe(lookupHash(key), LastSeen.ip(client), client.userAgent(), clock.instant());
+        } else {
+            tx.tokens().describe(userId, LastSeen.ip(client), client.userAgent(), clock.instant());
+        }
     }
 
     /** The keyed hash a key is looked up by: names the token without being it. */
@@ -100,9 +120,24 @@ public final class Tokens {
         return lookupHash(key);
     }
 
-    /** Deletes the user's token (logout); the next login issues a new key. */
+    /** Deletes the user's token, and with {@code token_per_device} every token of the user; the next login issues a new key. */
     public void revoke(Transaction tx, long userId) {
         tx.tokens().deleteByUser(userId);
+        if (perDevice) {
+            tx.deviceTokens().deleteByUser(userId);
+        }
+    }
+
+    /**
+     * Logout: deletes the user's token; with {@code token_per_device}, only the token the request came with (none
+     * when it came with a session or a JWT).
+     */
+    public void revoke(Transaction tx, Identity identity) {
+        if (!perDevice) {
+            revoke(tx, identity.user().id());
+        } else if (identity.tokenHash() != null) {
+            tx.deviceTokens().delete(identity.tokenHash());
+        }
     }
 
     private String derive(long userId, String salt) {

@@ -386,6 +386,9 @@ public final class Settings {
     public static final Setting<Integer> TOKEN_MAX_AGE = define("token_max_age", 0,
             intParser(0, Integer.MAX_VALUE), "- (DRF tokens never expire)", "Seconds after which a token answers "
                     + "`Invalid token.` however much it is used; 0: never.");
+    public static final Setting<Boolean> TOKEN_PER_DEVICE = define("token_per_device", false, Settings::bool,
+            "- (DRF: one token per user)", "Each login gets a token of its own, listed and ended apart, and logout "
+                    + "ends only the token it came with. Off: every login of a user gets the same key, as DRF.");
     public static final Setting<Integer> SESSION_IDLE_TIMEOUT = define("session_idle_timeout", 0,
             intParser(0, Integer.MAX_VALUE), "- (SESSION_SAVE_EVERY_REQUEST sliding expiry)", "Seconds a session may "
                     + "go unused before it ends; 0: never (its absolute lifetime is `session_cookie_age`).");

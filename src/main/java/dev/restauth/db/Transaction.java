@@ -34,6 +34,11 @@ public final class Transaction {
         return new TokenDao(connection);
     }
 
+    /** {@code restauth_device_token}: one token per login, with {@code token_per_device}. */
+    public DeviceTokenDao deviceTokens() {
+        return new DeviceTokenDao(connection);
+    }
+
     /** {@code restauth_session}. */
     public SessionDao sessions() {
         return new SessionDao(connection);

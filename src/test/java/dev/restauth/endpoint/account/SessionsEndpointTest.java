@@ -182,6 +182,34 @@ class SessionsEndpointTest {
         assertEquals(401, http.post("/token/refresh/", "{\"refresh\":\"" + refresh + "\"}").status());
     }
 
+    @Test
+    void withTokenPerDeviceEachLoginHasItsOwnTokenAndLogoutEndsOnlyThatOne() {
+        Http http = start("session_login", "false", "token_per_device", "true");
+        String phone = http.post("/login/", LOGIN, "User-Agent", "Phone/1.0").json().get("key").getAsString();
+        clock.advance(Duration.ofSeconds(1));
+        String laptop = http.post("/login/", LOGIN, "User-Agent", "Laptop/2.0").json().get("key").getAsString();
+        assertTrue(!phone.equals(laptop) && laptop.matches("[0-9a-f]{40}"));
+        assertEquals(List.of(
+                "token|2026-03-02T10:00:00Z|2026-03-02T10:00:00Z|127.0.0.1|Phone/1.0|false",
+                "token|2026-03-02T10:00:01Z|2026-03-02T10:00:01Z|127.0.0.1|Laptop/2.0|true"),
+                lines(http.get("/sessions/", Http.token(laptop)).jsonElement().getAsJsonArray()));
+
+        assertEquals(200, http.send("POST", "/logout/", null, null, Http.token(phone)).status());
+        assertEquals(INVALID_TOKEN, http.get("/user/", Http.token(phone)).body());
+        assertEquals(200, http.get("/user/", Http.token(laptop)).status(), "the other device stays signed in");
+
+        clock.advance(Duration.ofSeconds(1));
+        String tablet = SecurityLogEndpointTest.login(http, "alice", PASSWORD);
+        assertEquals(200, http.post("/reauthenticate/", "{\"password\":\"" + PASSWORD + "\"}", Http.token(laptop))
+                .status());
+        JsonArray list = http.get("/sessions/", Http.token(laptop)).jsonElement().getAsJsonArray();
+        Http.Response ended = http.send("DELETE", "/sessions/", "application/json", "{\"sessions\":[\""
+                + list.get(1).getAsJsonObject().get("id").getAsString() + "\"]}", Http.token(laptop));
+        assertEquals(200, ended.status(), ended.body());
+        assertEquals(INVALID_TOKEN, http.get("/user/", Http.token(tablet)).body());
+        assertEquals(200, http.get("/user/", Http.token(laptop)).status());
+    }
+
     private static String lastSeen(Http http, String key) {
         return http.get("/sessions/", Http.token(key)).jsonElement().getAsJsonArray().get(0).getAsJsonObject()
                 .get("last_seen_at").getAsString();
