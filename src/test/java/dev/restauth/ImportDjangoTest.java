@@ -26,6 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import org.h2.jdbcx.JdbcDataSource;
+
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +39,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +63,8 @@ class ImportDjangoTest {
     private static final String CANNOT_LOG_IN = "{\"non_field_errors\":[\"Unable to log in with provided credentials.\"]}";
     private static final String NOT_VERIFIED = "{\"non_field_errors\":[\"E-mail is not verified.\"]}";
     private static final String INACTIVE = "{\"detail\":\"User inactive or deleted.\"}";
+    /** Users added to the fixture for the killed import: enough for it to report progress before it commits. */
+    private static final int GENERATED = 20_000;
 
     private static OidcServer oidc;
 
@@ -178,6 +187,55 @@ class ImportDjangoTest {
         }
     }
 
+    /**
+     * A child JVM runs the command on the fixture plus {@value #GENERATED} generated users and is killed as soon as
+     * it reports progress on the users: restauth's database (an H2 file, as {@code make run} keeps it) is as before.
+     */
+    @Test
+    void anImportKilledMidwayLeavesRestauthsDatabaseAsItWas() throws Exception {
+        Path big = dir.resolve("big.sqlite3");
+        try (DjangoSource fixture = DjangoSource.create(DjangoSource.Kind.SQLITE)) {
+            Files.copy(Path.of(fixture.url().substring("jdbc:sqlite:".length())), big);
+        }
+        generateUsers(big);
+        String h2 = "jdbc:h2:file:" + dir.resolve("restauth").toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE";
+        Path config = dir.resolve("restauth.properties");
+        Files.writeString(config, "database_url=" + h2 + "\nsecret_key=" + TestServer.SECRET + "\ndata_dir=" + dir
+                + "\n");
+        try (DjangoSource fixture = DjangoSource.create(DjangoSource.Kind.SQLITE)) {
+            assertEquals(0, importDjango(config, fixture), err::toString); // the 14 users: what is there before
+        }
+        List<List<String>> before = snapshotOf(h2);
+
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-cp",
+                System.getProperty("java.class.path"), Main.class.getName(), "import-django", "--config",
+                config.toString(), "--from", "jdbc:sqlite:" + big)).redirectErrorStream(true).start();
+        List<String> seen = new ArrayList<>();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                seen.add(line);
+                if (line.matches("users +[0-9,]+ of [0-9,]+ \\(\\d+%\\).*")) {
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        assertTrue(seen.stream().anyMatch(line -> line.startsWith("users ")), () -> "no progress: " + seen);
+        assertFalse(seen.contains("Imported:"), () -> "the import ended before it was killed: " + seen);
+
+        assertEquals(before, snapshotOf(h2), "the killed import left nothing behind");
+        try (DjangoSource fixture = DjangoSource.create(DjangoSource.Kind.SQLITE)) {
+            assertEquals(0, importDjango(config, fixture), err::toString);
+            assertTrue(out.toString().startsWith("Imported:\n  users             0 new, 14 unchanged\n"),
+                    out::toString);
+        }
+    }
+
     @Test
     void theCommandExplainsWhatIsWrongInOneLine() throws Exception {
         Path config = dir.resolve("restauth.properties");
@@ -287,12 +345,15 @@ class ImportDjangoTest {
     }
 
     private int importDjango(Path config, DjangoSource source, String... more) throws IOException {
+        return importDjango(config, source.url(), source.user(), more);
+    }
+
+    private int importDjango(Path config, String url, String user, String... more) throws IOException {
         out.reset();
         err.reset();
-        List<String> args = new ArrayList<>(List.of("import-django", "--config", config.toString(), "--from",
-                source.url()));
-        if (source.user() != null) {
-            args.addAll(List.of("--user", source.user(), "--password", ""));
+        List<String> args = new ArrayList<>(List.of("import-django", "--config", config.toString(), "--from", url));
+        if (user != null) {
+            args.addAll(List.of("--user", user, "--password", ""));
         }
         args.addAll(List.of(more));
         return run(args.toArray(String[]::new));
@@ -308,6 +369,44 @@ class ImportDjangoTest {
         Files.writeString(config, "database_url=" + target.jdbcUrl() + "\ndatabase_user=" + target.user()
                 + "\nsecret_key=" + TestServer.SECRET + "\ndata_dir=" + dir + "\n");
         return config;
+    }
+
+    /** Adds {@link #GENERATED} users from pk 1000 on, each with an address and a token, as Django would have them. */
+    private static void generateUsers(Path sqlite) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sqlite)) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement user = connection.prepareStatement("INSERT INTO auth_user (id, password, "
+                    + "last_login, is_superuser, username, last_name, email, is_staff, is_active, date_joined, "
+                    + "first_name) VALUES (?, ?, NULL, 0, ?, 'Generated', ?, 0, 1, '2024-05-01 12:00:00', 'G')");
+                 PreparedStatement address = connection.prepareStatement("INSERT INTO account_emailaddress "
+                         + "(verified, \"primary\", user_id, email) VALUES (1, 1, ?, ?)");
+                 PreparedStatement token = connection.prepareStatement("INSERT INTO authtoken_token (key, created, "
+                         + "user_id) VALUES (?, '2024-05-01 12:00:00', ?)")) {
+                for (int pk = 1000; pk < 1000 + GENERATED; pk++) {
+                    user.setInt(1, pk);
+                    user.setString(2, "!generated" + pk);
+                    user.setString(3, "generated" + pk);
+                    user.setString(4, "generated" + pk + "@example.com");
+                    user.addBatch();
+                    address.setInt(1, pk);
+                    address.setString(2, "generated" + pk + "@example.com");
+                    address.addBatch();
+                    token.setString(1, String.format("%040x", pk));
+                    token.setInt(2, pk);
+                    token.addBatch();
+                }
+                user.executeBatch();
+                address.executeBatch();
+                token.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
+    private static List<List<String>> snapshotOf(String h2Url) {
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL(h2Url);
+        return snapshot(Database.of(dataSource));
     }
 
     private static TestDatabase.Kind targetOf(DjangoSource.Kind kind) {

@@ -29,11 +29,14 @@ public final class Tokens {
     private final Database database;
     private final Keyring keyring;
     private final Clock clock;
+    /** The AES key adopted keys are sealed under. */
+    private final byte[] sealingKey;
 
     public Tokens(Database database, Keyring keyring, Clock clock) {
         this.database = database;
         this.keyring = keyring;
         this.clock = clock;
+        this.sealingKey = keyring.key(SEALING_PURPOSE);
     }
 
     /**
@@ -75,7 +78,7 @@ public final class Tokens {
         if (!wellFormed(key)) {
             throw new IllegalArgumentException("a token key is 40 lowercase hex digits");
         }
-        String sealed = AesGcm.seal(keyring.key(SEALING_PURPOSE), key.getBytes(StandardCharsets.US_ASCII),
+        String sealed = AesGcm.seal(sealingKey, key.getBytes(StandardCharsets.US_ASCII),
                 associatedData(userId));
         return new TokenDao.TokenRow(userId, lookupHash(key), keyring.randomHex(16), created, sealed);
     }
@@ -97,7 +100,7 @@ public final class Tokens {
     /** The sealed key of an adopted token, or null when it does not open (sealed under another secret key). */
     private String open(long userId, String sealed) {
         try {
-            return new String(AesGcm.open(keyring.key(SEALING_PURPOSE), sealed, associatedData(userId)),
+            return new String(AesGcm.open(sealingKey, sealed, associatedData(userId)),
                     StandardCharsets.US_ASCII);
         } catch (BadSignatureException e) {
             return null;

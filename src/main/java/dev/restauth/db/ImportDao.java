@@ -25,6 +25,7 @@ public final class ImportDao implements AutoCloseable {
 
     private static final String USERNAME_KEYS_BETWEEN =
             "SELECT id, username_key FROM restauth_user WHERE id BETWEEN ? AND ?";
+    private static final String LOWEST_USER_ID = "SELECT MIN(id) FROM restauth_user";
     private static final String ID_BY_USERNAME_KEY = "SELECT id FROM restauth_user WHERE username_key = ?";
     private static final String INSERT_USER = "INSERT INTO restauth_user (id, username, username_key, email, email_key, "
             + "password, first_name, last_name, is_active, is_staff, is_superuser, date_joined, last_login) "
@@ -54,6 +55,11 @@ public final class ImportDao implements AutoCloseable {
         for (String sql : new String[] {INSERT_USER, INSERT_EMAIL_ADDRESS, INSERT_SOCIAL_ACCOUNT, INSERT_TOKEN}) {
             batches.put(sql, new Batch(sql));
         }
+    }
+
+    /** True when restauth holds no user at all (then nothing can collide, and no lookup is needed). */
+    public boolean noUsers() {
+        return Jdbc.one(connection, LOWEST_USER_ID, row -> row.getObject(1) == null).orElse(true);
     }
 
     /** The users whose ids lie in {@code [from, to]}, by id: their {@link Canonical#key username keys}. */

@@ -128,15 +128,16 @@ public final class DjangoImport {
             Summary.Count count = new Summary.Count();
             counts.put("users", count);
             progress.begin("users", totals.get(DjangoTables.USERS));
+            boolean empty = dao.noUsers(); // the common case: nothing to look up, nothing can collide
             List<DjangoTables.User> batch = new ArrayList<>(USER_BATCH);
             source.users(user -> {
                 batch.add(user);
                 if (batch.size() == USER_BATCH) {
-                    users(dao, batch, count);
+                    users(dao, batch, count, empty);
                     batch.clear();
                 }
             });
-            users(dao, batch, count);
+            users(dao, batch, count, empty);
             dao.flush();
             progress.end();
             if (conflictCount > 0 && merge == null) {
@@ -145,11 +146,12 @@ public final class DjangoImport {
             count.skipped = conflictCount;
         }
 
-        private void users(ImportDao dao, List<DjangoTables.User> batch, Summary.Count count) {
+        private void users(ImportDao dao, List<DjangoTables.User> batch, Summary.Count count, boolean empty) {
             if (batch.isEmpty()) {
                 return;
             }
-            Map<Long, String> held = dao.usernameKeysBetween(batch.get(0).id(), batch.get(batch.size() - 1).id());
+            Map<Long, String> held = empty ? Map.of()
+                    : dao.usernameKeysBetween(batch.get(0).id(), batch.get(batch.size() - 1).id());
             for (DjangoTables.User user : batch) {
                 int pk = pk(user.id());
                 String key = Canonical.key(user.username());
@@ -163,7 +165,7 @@ public final class DjangoImport {
                     }
                     continue;
                 }
-                OptionalLong holder = dao.idOfUsername(user.username());
+                OptionalLong holder = empty ? OptionalLong.empty() : dao.idOfUsername(user.username());
                 if (holder.isPresent()) {
                     conflict(pk, "username '" + user.username() + "' (pk " + pk + " in Django) is pk "
                             + holder.getAsLong() + " in restauth");
