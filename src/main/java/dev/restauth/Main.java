@@ -313,6 +313,11 @@ public final class Main {
         } catch (ImportRefusedException e) {
             err.println("restauth: import-django: " + e.getMessage());
             return 1;
+        } catch (DataAccessException e) {
+            // A statement failed on one side or the other (the SQL says which); the transaction was rolled back.
+            err.println("restauth: import-django: nothing was written: " + e.getMessage() + ": "
+                    + firstLine(e.getCause() == null ? null : e.getCause().getMessage()));
+            return 1;
         }
     }
 

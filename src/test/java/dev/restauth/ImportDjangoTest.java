@@ -237,6 +237,40 @@ class ImportDjangoTest {
     }
 
     @Test
+    void theImportedKeysAreSealedWithTheSecretKeyAndWorthNothingUnderAnother() throws Exception {
+        try (DjangoSource source = DjangoSource.create(DjangoSource.Kind.SQLITE);
+             TestDatabase target = TestDatabase.create(TestDatabase.Kind.H2)) {
+            assertEquals(0, importDjango(config(target), source), err::toString);
+            DjangoUser ada = users().get(0);
+            try (TestServer server = TestServer.builder().dataSource(target.dataSource())
+                    .setting("secret_key", "another-secret-key-that-only-this-test-uses-0123456789").start()) {
+                assertEquals("{\"detail\":\"Invalid token.\"}",
+                        server.http().get("/user/", Http.token(ada.token())).body());
+                Http.Response login = server.http().post("/login/", credentials(ada.username(), ada.password()));
+                assertEquals(200, login.status(), login::toString);
+                String key = login.json().get("key").getAsString();
+                assertFalse(key.equals(ada.token()), "a new key: the sealed one does not open");
+                assertEquals(200, server.http().get("/user/", Http.token(key)).status());
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseWithoutDjangosTablesIsRefusedAndNothingIsWritten() throws Exception {
+        Path empty = dir.resolve("empty.sqlite3");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + empty)) {
+            connection.createStatement().execute("CREATE TABLE something_else (id INTEGER)");
+        }
+        try (TestDatabase target = TestDatabase.create(TestDatabase.Kind.H2)) {
+            assertEquals(1, importDjango(config(target), "jdbc:sqlite:" + empty, null));
+            assertEquals("restauth: import-django: the source has no table auth_user: is it a Django database?\n",
+                    err.toString());
+            assertEquals(List.of(List.of(), List.of(), List.of(), List.of()), snapshot(Database.of(
+                    target.dataSource())));
+        }
+    }
+
+    @Test
     void theCommandExplainsWhatIsWrongInOneLine() throws Exception {
         Path config = dir.resolve("restauth.properties");
         Files.writeString(config, "data_dir=" + dir + "\nsecret_key=" + TestServer.SECRET + "\n");
