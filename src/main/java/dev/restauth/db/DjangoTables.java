@@ -113,8 +113,10 @@ public final class DjangoTables implements AutoCloseable {
             throw new IllegalArgumentException("not a SQLite, PostgreSQL or MariaDB/MySQL JDBC URL (jdbc:sqlite:FILE, "
                     + "jdbc:postgresql://HOST/DB, jdbc:mariadb://HOST/DB)");
         }
+        // MariaDB's driver serves MySQL too, under its own scheme.
+        String jdbcUrl = url.startsWith("jdbc:mysql:") ? "jdbc:mariadb:" + url.substring("jdbc:mysql:".length()) : url;
         try {
-            Connection connection = DriverManager.getConnection(url, user, password);
+            Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
             // A cursor: PostgreSQL streams a result set only inside a transaction, with a fetch size.
             connection.setAutoCommit(false);
             return new DjangoTables(connection, dialect);
