@@ -180,8 +180,12 @@ class ImportDjangoTest {
                     + "  users             10 new, 1 unchanged, 3 left out (their user is restauth's)\n"
                     + "  e-mail addresses  10 new, 1 unchanged, 3 left out (their user is restauth's)\n"
                     + "  social accounts   2 new, 0 unchanged\n"
-                    + "  tokens            10 new, 1 unchanged, 3 left out (their user is restauth's)\n"),
-                    out::toString);
+                    + "  tokens            10 new, 1 unchanged, 3 left out (their user is restauth's)\n"
+                    + "Left out, restauth's user kept (--merge skip):\n"
+                    + "  pk 2 ('ben' in Django) is another user in restauth\n"
+                    + "  pk 3 ('cleo' in Django) is another user in restauth\n"
+                    + "  username 'dora' (pk 4 in Django) is pk 3 in restauth\n"
+                    + "Not imported:\n"), out::toString);
             assertEquals(before.get(0).subList(0, 3), snapshot(database).get(0).subList(0, 3),
                     "restauth's own users stay as they were");
         }
@@ -252,6 +256,24 @@ class ImportDjangoTest {
                 assertFalse(key.equals(ada.token()), "a new key: the sealed one does not open");
                 assertEquals(200, server.http().get("/user/", Http.token(key)).status());
             }
+        }
+    }
+
+    @Test
+    void anAddressRestauthHoldsForAnotherUserIsRefusedAndNothingIsWritten() throws Exception {
+        try (DjangoSource source = DjangoSource.create(DjangoSource.Kind.SQLITE);
+             TestDatabase target = TestDatabase.create(TestDatabase.Kind.H2)) {
+            try (TestServer server = TestServer.builder().dataSource(target.dataSource()).start()) {
+                server.createUser("someone", "GUS@example.com", "Tr0ub4dor&3x-someone"); // gus's address
+            }
+            List<List<String>> before = snapshot(Database.of(target.dataSource()));
+
+            // pk 1 is someone's: skipped, so that the import gets as far as the addresses
+            assertEquals(1, importDjango(config(target), source, "--merge", "skip"));
+            assertEquals("restauth: import-django: an address of the Django users is taken: restauth holds it for "
+                    + "another user, or two Django users have it in different letter cases (setting unique_email is "
+                    + "on: one owner per address). Nothing was written.\n", err.toString());
+            assertEquals(before, snapshot(Database.of(target.dataSource())));
         }
     }
 

@@ -84,9 +84,10 @@ public final class DjangoImport {
                 leftOut.put(what, rows);
             }
         });
+        String[] phase = {"users"}; // the kind of row being written, for the refusal's words
         try {
             return database.inTransaction(tx -> {
-                Run run = new Run(source, totals, progress);
+                Run run = new Run(source, totals, progress, phase);
                 try (ImportDao dao = tx.imports()) {
                     run.users(dao, options.merge());
                     run.children(dao);
@@ -101,9 +102,7 @@ public final class DjangoImport {
         } catch (DryRun rehearsed) {
             return rehearsed.summary;
         } catch (DuplicateKeyException e) {
-            throw new ImportRefusedException("restauth cannot hold two of the rows apart: a username, an address or "
-                    + "a social account that restauth compares without letter case (or that restauth already holds "
-                    + "for another user) appears twice. Nothing was written. (" + e.getMessage() + ")");
+            throw new ImportRefusedException(duplicate(phase[0]) + " Nothing was written.");
         }
     }
 
@@ -117,14 +116,17 @@ public final class DjangoImport {
         private final List<String> conflicts = new ArrayList<>();
         private int conflictCount;
         private final Map<String, Summary.Count> counts = new LinkedHashMap<>();
+        private final String[] phase;
 
-        Run(DjangoTables source, Map<String, Long> totals, Progress progress) {
+        Run(DjangoTables source, Map<String, Long> totals, Progress progress, String[] phase) {
             this.source = source;
             this.totals = totals;
             this.progress = progress;
+            this.phase = phase;
         }
 
         void users(ImportDao dao, Merge merge) {
+            phase[0] = "users";
             Summary.Count count = new Summary.Count();
             counts.put("users", count);
             progress.begin("users", totals.get(DjangoTables.USERS));
@@ -205,6 +207,7 @@ public final class DjangoImport {
                         dao.addEmailAddress(address, uniqueEmail);
                     }
                 });
+                dao.flush(); // this kind's last rows, so that a refusal names the kind at fault
                 progress.end();
             }
             if (totals.get(DjangoTables.SOCIAL_ACCOUNTS) >= 0) {
@@ -214,6 +217,7 @@ public final class DjangoImport {
                         dao.addSocialAccount(account);
                     }
                 });
+                dao.flush(); // this kind's last rows, so that a refusal names the kind at fault
                 progress.end();
             }
             if (totals.get(DjangoTables.TOKENS) >= 0) {
@@ -226,14 +230,15 @@ public final class DjangoImport {
                         dao.addToken(tokens.adopt(token.userId(), token.key(), token.created()));
                     }
                 });
+                dao.flush(); // this kind's last rows, so that a refusal names the kind at fault
                 progress.end();
             }
-            dao.flush();
         }
 
         private Summary.Count table(String table, String name) {
             Summary.Count count = new Summary.Count();
             counts.put(name, count);
+            phase[0] = name;
             progress.begin(name, totals.get(table));
             return count;
         }
@@ -255,7 +260,25 @@ public final class DjangoImport {
         }
 
         Summary summary(Map<String, Long> leftOut, boolean dryRun) {
-            return new Summary(counts, leftOut, dryRun);
+            return new Summary(counts, leftOut, conflicts, conflictCount, dryRun);
+        }
+    }
+
+    /** Why restauth refused a row as a duplicate, by the kind of row being written. */
+    private static String duplicate(String phase) {
+        switch (phase) {
+            case "users":
+                return "two Django usernames are one to restauth, which compares them without letter case (and in "
+                        + "NFKC form): rename one of them in Django first.";
+            case "e-mail addresses":
+                return "an address of the Django users is taken: restauth holds it for another user, or two Django "
+                        + "users have it in different letter cases (setting unique_email is on: one owner per "
+                        + "address).";
+            case "social accounts":
+                return "a social account (provider and uid) of the Django users is connected to another restauth "
+                        + "user already.";
+            default:
+                return "a DRF key of the Django users is another restauth user's token already.";
         }
     }
 

@@ -2,6 +2,7 @@ package dev.restauth.importer;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -12,11 +13,16 @@ import java.util.Map;
 public final class Summary {
     private final Map<String, Count> counts;
     private final Map<String, Long> leftOut;
+    private final List<String> conflicts;
+    private final int conflictCount;
     private final boolean dryRun;
 
-    Summary(Map<String, Count> counts, Map<String, Long> leftOut, boolean dryRun) {
+    Summary(Map<String, Count> counts, Map<String, Long> leftOut, List<String> conflicts, int conflictCount,
+            boolean dryRun) {
         this.counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
         this.leftOut = Collections.unmodifiableMap(new LinkedHashMap<>(leftOut));
+        this.conflicts = List.copyOf(conflicts);
+        this.conflictCount = conflictCount;
         this.dryRun = dryRun;
     }
 
@@ -74,6 +80,13 @@ public final class Summary {
             }
             text.append('\n');
         });
+        if (conflictCount > 0) {
+            text.append("Left out, restauth's user kept (--merge skip):\n");
+            conflicts.forEach(line -> text.append("  ").append(line).append('\n'));
+            if (conflictCount > conflicts.size()) {
+                text.append(String.format(Locale.ROOT, "  ... and %,d more%n", conflictCount - conflicts.size()));
+            }
+        }
         if (!leftOut.isEmpty()) {
             text.append("Not imported:\n");
             leftOut.forEach((what, rows) -> text.append(String.format(Locale.ROOT, "  %,d %s%n", rows, what)));
