@@ -89,6 +89,20 @@ class EmailAddressesEndpointTest {
     }
 
     @Test
+    void wrongPasswordsAreCountedAsAPasswordChangesOldPassword() {
+        Http http = start("throttle_enabled", "true", "throttle_password_change_failed", "2/h");
+        String key = SecurityLogEndpointTest.login(http, "alice", PASSWORD);
+        for (int i = 0; i < 2; i++) {
+            assertEquals(400, http.post("/reauthenticate/", "{\"password\":\"wrong\"}", Http.token(key)).status());
+        }
+        Http.Response refused = http.post("/reauthenticate/", "{\"password\":\"" + PASSWORD + "\"}",
+                Http.token(key));
+        assertEquals(429, refused.status(), refused.body());
+        assertAnswer(http.post("/emails/", "{\"email\":\"alice@work.example\"}", Http.token(key)), 401,
+                REAUTH_REQUIRED);
+    }
+
+    @Test
     void aSecondFactorReauthenticatesToo() {
         Http http = start("mfa_enabled", "true");
         String key = SecurityLogEndpointTest.login(http, "alice", PASSWORD);
