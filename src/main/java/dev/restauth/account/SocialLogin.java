@@ -134,8 +134,10 @@ public final class SocialLogin {
         String email = identity.email() == null ? "" : identity.email();
         String username = usernames.generate(tx, identity.firstName(), identity.lastName(), identity.email(),
                 identity.username());
+        // A provider's names may be longer than the columns as this database counts them: cut, never refused.
         User user = tx.users().insert(new UserDao.NewUser(username, email, DelegatingPasswordHasher.unusable(),
-                identity.firstName(), identity.lastName(), true, false, false, now));
+                tx.dialect().cut(identity.firstName(), User.NAME_LENGTH),
+                tx.dialect().cut(identity.lastName(), User.NAME_LENGTH), true, false, false, now));
         if (!email.isEmpty()) {
             EmailAddress address = tx.emailAddresses().insert(user.id(), email, identity.emailVerified(), true,
                     uniqueEmail);

@@ -8,6 +8,7 @@ import dev.restauth.text.Messages;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Reads the fields of a request body one by one, in declaration order, collecting every field's errors, as a DRF
@@ -80,6 +81,18 @@ public final class Fields {
     /** Records an error found by a check of the caller's own (uniqueness, a wrong old password). */
     public void reject(String name, String message) {
         errors.add(name, message);
+    }
+
+    /**
+     * Records DRF's "Ensure this field has no more than {@code max} characters." when a field that passed its own
+     * checks would not fit its column as stored: after normalisation, in the unit the database counts.
+     *
+     * @param length how the column counts, usually {@link SerializerContext.UserQueries#storedLength}
+     */
+    public void rejectIfLonger(String name, String stored, int max, ToIntFunction<String> length) {
+        if (stored != null && valid(name) && length.applyAsInt(stored) > max) {
+            errors.add(name, Messages.get("field.max_length", max));
+        }
     }
 
     /** True when a field has no recorded error. */
