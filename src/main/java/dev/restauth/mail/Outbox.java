@@ -8,13 +8,23 @@ import java.util.Objects;
 /**
  * The durable outbox ({@code restauth_mail_outbox}): mail is queued in the transaction of the change that causes
  * it, so it is sent if and only if that change commits, and a mail server that is down delays mail but never loses
- * it or fails the request. The {@link OutboxSender} of any node delivers it. Thread-safe.
+ * it or fails the request. The {@link OutboxSender} of any node delivers it. Bodies are stored sealed
+ * ({@link SealedBody}): the links and keys they carry are never written in the clear. Thread-safe.
  */
 public final class Outbox {
-    private final Clock clock;
+    /** The purpose under which the outbox's key is derived from the secret key ({@code Keyring.key}). */
+    public static final String KEY_PURPOSE = "mail_outbox";
 
-    public Outbox(Clock clock) {
+    private final Clock clock;
+    private final SealedBody bodies;
+
+    /**
+     * @param key 32 bytes derived from the secret key for the outbox alone; every node's {@link OutboxSender} is
+     *            given the same
+     */
+    public Outbox(Clock clock, byte[] key) {
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.bodies = new SealedBody(key);
     }
 
     /**
@@ -23,6 +33,6 @@ public final class Outbox {
      * @param tx the caller's open transaction (from {@code Database.inTransaction})
      */
     public void enqueue(Transaction tx, Mail mail) {
-        tx.outbox().insert(mail.to(), mail.subject(), mail.body(), clock.instant());
+        tx.outbox().insert(mail.to(), mail.subject(), bodies.seal(mail.to(), mail.body()), clock.instant());
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.mail;
 
+import dev.restauth.auth.crypto.BadSignatureException;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
 import dev.restauth.db.MailOutboxDao;
@@ -26,6 +27,8 @@ import java.util.logging.Logger;
  * {@code outbox_backoff_cap}; after {@code outbox_max_attempts} attempts the mail is given up with a log line. A
  * claim lapses after {@link #LEASE}, longer than any send can take within the SMTP timeouts, so mail claimed by a
  * node that died is sent by another. Log lines name mails by id and never show a body: bodies hold reset links.
+ * Bodies are opened ({@link SealedBody}) only here, just before they are handed to the transport; one that does not
+ * open (the secret key changed) counts as a failed attempt.
  *
  * <p>{@link #deliverDue()} delivers what is due now on the caller's thread (tests, tools). Thread-safe.
  */
@@ -42,6 +45,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final Policy policy;
     private final Duration pollInterval;
+    private final SealedBody bodies;
     private ScheduledExecutorService thread;
     private volatile boolean closing;
     private volatile boolean pollFailing;
@@ -70,13 +74,15 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
+    /** @param key the {@link Outbox}'s key, which opens the bodies it sealed */
     public OutboxSender(Database database, MailTransport transport, Clock clock, Policy policy,
-                        Duration pollInterval) {
+                        Duration pollInterval, byte[] key) {
         this.database = Objects.requireNonNull(database, "database");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.bodies = new SealedBody(key);
     }
 
     /** Starts the background thread; its first look is at once, so mail left by a previous run goes out. */
@@ -147,8 +153,14 @@ public final class OutboxSender implements AutoCloseable {
 
     /** Hands a mail to the transport; returns null when it was accepted, else what went wrong. */
     private String send(MailOutboxDao.Claimed mail) {
+        String body;
         try {
-            transport.send(new Mail(mail.recipient(), mail.subject(), mail.body()));
+            body = bodies.open(mail.recipient(), mail.body());
+        } catch (BadSignatureException e) {
+            return "the body does not open under the current secret key (changed since it was queued?)";
+        }
+        try {
+            transport.send(new Mail(mail.recipient(), mail.subject(), body));
             return null;
         } catch (MailDeliveryException e) {
             return e.getMessage();
