@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 
 import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
+import dev.restauth.text.PythonText;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,14 @@ public final class Fields {
     }
 
     /**
-     * A field's text as sent, unvalidated, for keying a rate limit before validation: the string, or empty for a
-     * missing or non-string value.
+     * A field's text as {@link CharField} will see it, unvalidated, for keying a rate limit before validation: a
+     * string or a number as text, trimmed as the field trims it; empty for a missing, null, boolean or structured
+     * value. So every spelling the field accepts as one value is one key.
      */
     public static String textOrEmpty(JsonObject data, String name) {
         JsonElement value = data.get(name);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-                ? value.getAsString() : "";
+        return value != null && value.isJsonPrimitive() && !value.getAsJsonPrimitive().isBoolean()
+                ? PythonText.strip(value.getAsString()) : "";
     }
 
     /** Whether the body has this field at all (partial updates only touch the fields sent). */
