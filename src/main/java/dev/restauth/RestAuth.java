@@ -126,7 +126,7 @@ public final class RestAuth implements AutoCloseable {
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
                     OutboxSender.Policy.fromSettings(settings),
-                    Duration.ofSeconds(settings.get(Settings.OUTBOX_POLL_INTERVAL)), keyring.key(Outbox.KEY_PURPOSE));
+                    Duration.ofSeconds(settings.get(Settings.OUTBOX_POLL_INTERVAL)), outbox);
             List<Database.VoidWork> sweeps = new ArrayList<>(List.of(
                     tx -> tx.throttle().deleteExpired(clock.instant()),
                     tx -> tx.sessions().deleteExpired(clock.instant())));
