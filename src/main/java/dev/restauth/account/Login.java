@@ -31,8 +31,9 @@ import java.util.Optional;
  * <li>for a right password: the attempt settled, the hash upgraded when it is in an outdated algorithm or with
  * outdated parameters (a Django {@code pbkdf2_sha256} row: a second hash, once), {@code last_login}, the token and
  * the session (ending the one the request came with, as Django's {@code login()} does). With mandatory
- * verification an unconfirmed address is reported only now, after the credentials were found right. With {@code mfa_enabled} and TOTP on for the user, no token or session yet: the answer is an
- * ephemeral token for {@code mfa/verify/} ({@link VerifySecondFactor}), whatever reset the password before.</li>
+ * verification an unconfirmed address is reported only now, after the credentials were found right. With
+ * {@code mfa_enabled} and TOTP on for the user, no token or session yet: the answer is an ephemeral token for
+ * {@code mfa/verify/} ({@link VerifySecondFactor}), whatever reset the password before.</li>
  * </ol>
  * Thread-safe.
  */
@@ -60,7 +61,7 @@ public final class Login {
      *
      * @param client where the request comes from ({@code ApiRequest.client()}); its address counts for rate limits
      * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
-     *                      when the login succeeds (see {@link SignIn#login(dev.restauth.db.Transaction, User, String)})
+     *                      when the login succeeds, as Django's {@code login()} flushes it
      * @throws ValidationException {@code non_field_errors} "Unable to log in with provided credentials." or
      *                             "E-mail is not verified."
      * @throws dev.restauth.error.ApiException 429 when a rate limit or the lockout refuses the attempt; 503 when

@@ -8,7 +8,8 @@ import java.util.function.ToIntFunction;
 
 /**
  * dj-rest-auth's {@code PasskeyRegisterCompleteSerializer}: {@code credential} (any JSON; what it must be is the
- * use case's to say, in the reference's words) required, {@code name} optional, not blank, at most 255 characters as the database's column counts them.
+ * use case's to say, in the reference's words) required, {@code name} optional, not blank, at most 255 characters
+ * as the database's column counts them.
  */
 public class DefaultPasskeyRegisterCompleteSerializer implements PasskeyRegisterCompleteSerializer {
     /** The length of the passkey name column. */

@@ -18,9 +18,9 @@ import java.util.List;
 /**
  * dj-rest-auth's {@code RegisterSerializer} with allauth's adapter checks, in their order: {@code username} (at most
  * 150 characters, at least {@code username_min_length}, a valid Django username, free in any letter case),
- * {@code email} (at most 254 characters, valid, free in any letter case when addresses are unique), {@code password1} (the password
- * validators, without the user), {@code password2}; then, once every field passed, "The two password fields didn't
- * match." (ASCII apostrophe, unlike password change), then the validators again with the would-be user, so a
+ * {@code email} (at most 254 characters, valid, free in any letter case when addresses are unique), {@code password1} (the
+ * password validators, without the user), {@code password2}; then, once every field passed, "The two password fields
+ * didn't match." (ASCII apostrophe, unlike password change), then the validators again with the would-be user, so a
  * password too similar to the username or address is reported under {@code non_field_errors}.
  *
  * <p>Lengths are checked on the values as stored, the username after NFKC, in the unit the database's columns count
