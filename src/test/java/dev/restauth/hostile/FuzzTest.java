@@ -39,6 +39,7 @@ import java.util.Random;
  */
 class FuzzTest {
     private static final long SEED = 20261202L;
+    private static final String PASSWORD = "Tr0ub4dor&3x";
     private static final int REQUESTS = 400;
     private static final int AUTHENTICATED_REQUESTS = 200;
     private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().serializeNulls().create();
@@ -79,23 +80,43 @@ class FuzzTest {
     private static final String[] SUFFIXES = {"", "", "", "?format=html", "?x=%zz", "?a=1&a=2", "?" + "q".repeat(2000)};
 
     @Test
-    void hostileRequestsToEveryRouteAreRefusedInJsonBelow500AndChangeNoRow() {
+    void hostileRequestsToEveryRouteWithTokensSecondFactorsAndPasskeys() {
+        fuzz(TestServer.builder()
+                .setting("mfa_enabled", "true")
+                .setting("passkeys_enabled", "true")
+                .setting("passkey_rp_id", "localhost")
+                .setting("passkey_rp_name", "Fuzz")
+                .setting("passkey_rp_origins", "http://localhost:8000"), "/passkeys/{param}/");
+    }
+
+    @Test
+    void hostileRequestsToEveryRouteInJwtMode() {
+        fuzz(TestServer.builder()
+                .setting("use_jwt", "true")
+                .setting("authentication_classes", "jwt,session")
+                .setting("jwt_auth_cookie", "jwt-auth")
+                .setting("jwt_auth_refresh_cookie", "jwt-refresh")
+                .setting("jwt_auth_httponly", "false")
+                .setting("jwt_rotate_refresh_tokens", "true")
+                .setting("jwt_blacklist_after_rotation", "true"), "/token/refresh/");
+    }
+
+    /**
+     * Sends the unauthenticated round, checks that no row changed, then the authenticated one.
+     *
+     * @param expectedRoute a route this configuration must have, to show its routes were read
+     */
+    private static void fuzz(TestServer.Builder builder, String expectedRoute) {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2);
-             TestServer server = TestServer.builder().dataSource(database.dataSource())
-                     .setting("mfa_enabled", "true")
-                     .setting("passkeys_enabled", "true")
-                     .setting("passkey_rp_id", "localhost")
-                     .setting("passkey_rp_name", "Fuzz")
-                     .setting("passkey_rp_origins", "http://localhost:8000")
-                     .customize(app -> app.backgroundWork(false))
-                     .start()) {
-            server.createUser("fuzz_owner", "fuzz_owner@example.com", "Tr0ub4dor&3x");
+             TestServer server = builder.dataSource(database.dataSource())
+                     .customize(app -> app.backgroundWork(false)).start()) {
+            server.createUser("fuzz_owner", "fuzz_owner@example.com", PASSWORD);
             String prefix = server.app().settings().get(Settings.MOUNT_PREFIX);
             List<String> routes = new ArrayList<>();
             for (String path : server.app().router().paths()) { // kept without their trailing slash
                 routes.add(path.endsWith("/") ? path : path + "/");
             }
-            assertTrue(routes.contains("/login/") && routes.contains("/passkeys/{param}/"), routes.toString());
+            assertTrue(routes.contains("/login/") && routes.contains(expectedRoute), routes.toString());
             routes.add("/nowhere/");
             routes.add("/");
             Map<String, String> before = withoutChallenges(Tables.snapshot(database.dataSource()));
@@ -106,14 +127,24 @@ class FuzzTest {
             }
             assertEquals(before, withoutChallenges(Tables.snapshot(database.dataSource())), "no row changed");
 
-            // The same with a valid token: validation and the writes behind it are reached. Rows may change now (a
-            // hostile first name is still a first name), but never with a 500. Logging out would end the round.
+            // The same with a valid credential: validation and the writes behind it are reached. Rows may change
+            // now (a hostile first name is still a first name), but never with a 500. Logging out ends the round.
             routes.remove("/logout/");
-            String token = "Authorization: Token " + server.login("fuzz_owner", "Tr0ub4dor&3x");
+            String credential = credential(server);
             for (int i = 0; i < AUTHENTICATED_REQUESTS; i++) {
-                send(server, request(random, prefix, routes.get(random.nextInt(routes.size())), token), i);
+                send(server, request(random, prefix, routes.get(random.nextInt(routes.size())), credential), i);
             }
         }
+    }
+
+    /** The Authorization header of a login of fuzz_owner: its token, or its JWT access token. */
+    private static String credential(TestServer server) {
+        var login = server.http().post("/login/", "{\"username\":\"fuzz_owner\",\"password\":\"" + PASSWORD
+                + "\"}");
+        assertEquals(200, login.status(), login.toString());
+        JsonObject body = login.json();
+        return body.has("key") ? "Authorization: Token " + body.get("key").getAsString()
+                : "Authorization: Bearer " + body.get("access").getAsString();
     }
 
     /** Sends one request and checks its answer: below 500, and JSON. */
