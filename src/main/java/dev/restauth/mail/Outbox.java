@@ -82,10 +82,18 @@ public final class Outbox {
     /**
      * The body of a claimed mail, or the payload of a claimed job, opened.
      *
-     * @throws BadSignatureException when it was sealed under another secret key, or changed
+     * @throws BadSignatureException when it was sealed under another secret key, or changed; for a job also when it
+     *                               is not sealed at all
      */
     String open(MailOutboxDao.Claimed entry) throws BadSignatureException {
-        return bodies.open(isJob(entry) ? jobBinding(entry.subject()) : entry.recipient(), entry.body());
+        if (isJob(entry)) {
+            // Jobs were sealed from the start: an unsealed one was not queued by restauth.
+            if (!entry.body().startsWith(SealedBody.PREFIX)) {
+                throw new BadSignatureException("an outbox job that is not sealed");
+            }
+            return bodies.open(jobBinding(entry.subject()), entry.body());
+        }
+        return bodies.open(entry.recipient(), entry.body());
     }
 
     /** What a job's payload is bound to: no e-mail address holds a line feed. */
