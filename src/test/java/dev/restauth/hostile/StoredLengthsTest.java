@@ -1,10 +1,13 @@
 package dev.restauth.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.restauth.account.CreateUser;
+import dev.restauth.error.ValidationException;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.OidcServer;
 import dev.restauth.testing.TestDatabase;
@@ -170,6 +173,17 @@ class StoredLengthsTest {
                 assertEquals(EMOJI.repeat(150), user.get("first_name").getAsString());
                 assertEquals("x" + EMOJI.repeat(149), user.get("last_name").getAsString());
             }
+        }
+
+        @Test
+        void createUserRefusesAUsernameThatGrowsPastTheColumnUnderNfkc() {
+            Map<String, String> before = Tables.snapshot(database.dataSource());
+            ValidationException refused = assertThrows(ValidationException.class, () -> server.app().useCases()
+                    .createUser().run(new CreateUser.NewAccount("\uFB03".repeat(100), unique() + "@example.com",
+                            PASSWORD, false, false, true)));
+            assertEquals(Map.of("username", List.of("Ensure this field has no more than 150 characters.")),
+                    refused.errors());
+            assertEquals(before, Tables.snapshot(database.dataSource()));
         }
 
         private void assertRefused(Http.Response answer, String field, int limit, Map<String, String> before) {
