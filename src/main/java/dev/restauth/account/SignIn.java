@@ -46,15 +46,18 @@ final class SignIn {
         return secondFactors.awaitingSecondFactor(tx, user);
     }
 
-    /** Social login: {@link #login}, or with {@code mfa_required_for_social} gated as a password login is. */
-    SignedIn socialLogin(Transaction tx, User user) {
+    /**
+     * Social login: {@link #login(Transaction, User, String)}, or with {@code mfa_required_for_social} gated as a
+     * password login is.
+     */
+    SignedIn socialLogin(Transaction tx, User user, String previousSessionId) {
         if (secondFactorForSocial) {
             java.util.Optional<SignedIn> waiting = secondFactors.awaitingSecondFactor(tx, user);
             if (waiting.isPresent()) {
                 return waiting.get();
             }
         }
-        return login(tx, user);
+        return login(tx, user, previousSessionId);
     }
 
     // -------------------------------------------------------------------------------------------------------------

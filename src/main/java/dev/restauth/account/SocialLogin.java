@@ -70,19 +70,21 @@ public final class SocialLogin {
     /**
      * Logs a user in through a provider.
      *
-     * @param linkForKey the link in a confirmation mail for a verification key
+     * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
+     *                      when the login succeeds, as Django's {@code login()} flushes it
+     * @param linkForKey    the link in a confirmation mail for a verification key
      * @throws ValidationException "Incorrect value" and the other 400s of the provider and of the rules above;
      *                             "Unable to log in with provided credentials." for an inactive user
      * @throws dev.restauth.error.ApiException 429 over a rate limit; 502/504 when the provider cannot be used
      */
-    public SignedIn run(SocialProvider provider, SocialCredentials credentials, Client client,
+    public SignedIn run(SocialProvider provider, SocialCredentials credentials, Client client, String sessionCookie,
                         UnaryOperator<String> linkForKey) {
         Throttle.Attempt attempt = database.inTransaction(tx ->
                 throttle.begin(tx, Action.SOCIAL_LOGIN, client.address(), provider.id()));
         SocialIdentity identity = attempt.judge(() -> provider.authenticate(credentials));
         return database.inTransactionRetryingDuplicates(tx -> {
             attempt.succeeded(tx);
-            return signIn.socialLogin(tx, decide(tx, identity, linkForKey));
+            return signIn.socialLogin(tx, decide(tx, identity, linkForKey), sessionCookie);
         });
     }
 

@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jwt.SignedJWT;
+
 import dev.restauth.testing.Http;
+import dev.restauth.testing.OidcServer;
 import dev.restauth.testing.TestServer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,23 +23,33 @@ import java.util.regex.Pattern;
 /**
  * A login from a browser that holds a session already ends that session, as Django's {@code login()} flushes a
  * session of another user and gives the same user's a new key: on a shared computer, the next person to log in
- * never leaves the previous one's session alive behind them.
+ * never leaves the previous one's session alive behind them. Password and social logins alike.
  */
 class LoginEndsThePreviousSessionTest {
     private static final String PASSWORD = "Tr0ub4dor&3x";
     private static final Pattern COOKIE = Pattern.compile("(csrftoken|sessionid)=([^;]*);.*");
     private static final AtomicInteger USERS = new AtomicInteger();
 
+    private static final String CLIENT_ID = "restauth-client";
+
+    private static OidcServer oidc;
     private static TestServer server;
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        oidc = OidcServer.start();
+        server = TestServer.builder()
+                .setting("social_providers", "idp")
+                .setting("social.idp.client_id", CLIENT_ID)
+                .setting("social.idp.issuer", oidc.issuer())
+                .customize(app -> app.backgroundWork(false))
+                .start();
     }
 
     @AfterAll
     static void stop() {
         server.close();
+        oidc.close();
     }
 
     @Test
@@ -61,6 +76,23 @@ class LoginEndsThePreviousSessionTest {
         assertNotEquals(browser.sessionId, after.sessionId);
         assertEquals(401, server.http().get("/user/", browser.cookies()).status(), "the old session id is dead");
         assertEquals(carol, username(after));
+    }
+
+    @Test
+    void aSocialLoginEndsTheSessionTheBrowserHeld() {
+        String gail = newUser();
+        Browser browser = Browser.of(login(gail, new String[0]));
+        String subject = "social-" + USERS.incrementAndGet();
+        SignedJWT idToken = oidc.idToken(OidcServer.ISSUER_ID, subject, List.of(CLIENT_ID),
+                Map.of("email", subject + "@example.com", "email_verified", true, "given_name", "Ivy"), 3600);
+
+        Http.Response social = server.http().post("/idp/", "{\"id_token\": \"" + idToken.serialize() + "\"}",
+                browser.withCsrf());
+        assertEquals(200, social.status(), social.toString());
+        Browser after = Browser.of(social);
+
+        assertEquals(401, server.http().get("/user/", browser.cookies()).status(), "gail's session ended");
+        assertNotEquals(gail, username(after));
     }
 
     @Test
