@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jwt.SignedJWT;
 
+import dev.restauth.testing.AuthenticatorApp;
 import dev.restauth.testing.Http;
+import dev.restauth.testing.MutableClock;
 import dev.restauth.testing.OidcServer;
 import dev.restauth.testing.TestServer;
 
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
 /**
  * A login from a browser that holds a session already ends that session, as Django's {@code login()} flushes a
  * session of another user and gives the same user's a new key: on a shared computer, the next person to log in
- * never leaves the previous one's session alive behind them. Password and social logins alike.
+ * never leaves the previous one's session alive behind them. Password, social and second-factor logins alike.
  */
 class LoginEndsThePreviousSessionTest {
     private static final String PASSWORD = "Tr0ub4dor&3x";
@@ -96,6 +99,29 @@ class LoginEndsThePreviousSessionTest {
     }
 
     @Test
+    void aLoginFinishedWithASecondFactorEndsTheSessionTheBrowserHeld() {
+        MutableClock clock = new MutableClock(Instant.parse("2026-03-02T10:00:00Z"));
+        try (TestServer mfa = TestServer.builder().setting("mfa_enabled", "true").clock(clock).start()) {
+            mfa.createUser("jack", "jack@example.com", PASSWORD);
+            mfa.createUser("kate", "kate@example.com", PASSWORD);
+            AuthenticatorApp app = AuthenticatorApp.activate(mfa.http(), clock,
+                    Http.token(mfa.login("kate", PASSWORD)));
+            Browser browser = Browser.of(loginAt(mfa, "jack", new String[0]));
+
+            Http.Response first = loginAt(mfa, "kate", browser.withCsrf());
+            assertEquals(200, mfa.http().get("/user/", browser.cookies()).status(), "no login yet, nothing ended");
+            Http.Response verified = mfa.http().post("/mfa/verify/", "{\"ephemeral_token\":\""
+                    + first.json().get("ephemeral_token").getAsString() + "\",\"code\":\"" + app.code() + "\"}",
+                    browser.withCsrf());
+            assertEquals(200, verified.status(), verified.toString());
+            Browser after = Browser.of(verified);
+
+            assertEquals(401, mfa.http().get("/user/", browser.cookies()).status(), "jack's session ended");
+            assertEquals("kate", mfa.http().get("/user/", after.cookies()).json().get("username").getAsString());
+        }
+    }
+
+    @Test
     void aLoginRefusedForItsCsrfTokenLeavesTheSessionAsItWas() {
         String dave = newUser();
         String erin = newUser();
@@ -126,7 +152,11 @@ class LoginEndsThePreviousSessionTest {
     }
 
     private static Http.Response login(String username, String[] headers) {
-        Http.Response response = server.http().post("/login/", credentials(username), headers);
+        return loginAt(server, username, headers);
+    }
+
+    private static Http.Response loginAt(TestServer at, String username, String[] headers) {
+        Http.Response response = at.http().post("/login/", credentials(username), headers);
         assertEquals(200, response.status(), response.toString());
         return response;
     }
