@@ -60,7 +60,7 @@ class MainTest {
         assertEquals("Superuser created successfully.\n", out.toString());
         try (RestAuth app = RestAuth.builder(SettingsLoader.load(config)).build()) {
             var user = app.useCases().login()
-                    .run(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), Client.at("127.0.0.1"))
+                    .run(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), Client.at("127.0.0.1"), null)
                     .user();
             assertTrue(user.superuser() && user.staff() && user.active());
         }
@@ -72,7 +72,7 @@ class MainTest {
                 "admin@example.com");
         try (RestAuth app = RestAuth.builder(SettingsLoader.load(config)).backgroundWork(false).build()) {
             app.useCases().login().run(new Credentials("admin", false, "Tr0ub4dor&3x"),
-                    new Client("203.0.113.7", "curl/8.5"));
+                    new Client("203.0.113.7", "curl/8.5"), null);
         }
         out.reset();
         assertEquals(0, run("", "audit", "--config", config.toString(), "--user", "ADMIN"));

@@ -31,9 +31,10 @@ import java.util.Optional;
  * apart;</li>
  * <li>for a right password: the attempt settled, the hash upgraded when it is in an outdated algorithm or with
  * outdated parameters (a Django {@code pbkdf2_sha256} row: a second hash, once), {@code last_login}, the token and
- * the session. With mandatory verification an unconfirmed address is reported only now, after the credentials were
- * found right. With {@code mfa_enabled} and TOTP on for the user, no token or session yet: the answer is an
- * ephemeral token for {@code mfa/verify/} ({@link VerifySecondFactor}), whatever reset the password before.</li>
+ * the session (ending the one the request came with, as Django's {@code login()} does). With mandatory
+ * verification an unconfirmed address is reported only now, after the credentials were found right. With
+ * {@code mfa_enabled} and TOTP on for the user, no token or session yet: the answer is an ephemeral token for
+ * {@code mfa/verify/} ({@link VerifySecondFactor}), whatever reset the password before.</li>
  * </ol>
  * The security log records the login with its token and session; a refused attempt (wrong credentials, a rate limit,
  * the lockout) in a transaction of its own, with the account when the login names one.
@@ -65,12 +66,14 @@ public final class Login {
      * Logs in the user these credentials belong to.
      *
      * @param client where the request comes from ({@code ApiRequest.client()}); its address counts for rate limits
+     * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
+     *                      when the login succeeds, as Django's {@code login()} flushes it
      * @throws ValidationException {@code non_field_errors} "Unable to log in with provided credentials." or
      *                             "E-mail is not verified."
      * @throws dev.restauth.error.ApiException 429 when a rate limit or the lockout refuses the attempt; 503 when
      *                                         password hashing is saturated
      */
-    public SignedIn run(Credentials credentials, Client client) {
+    public SignedIn run(Credentials credentials, Client client, String sessionCookie) {
         Candidate candidate;
         try {
             candidate = database.inTransactionRetryingDuplicates(tx -> new Candidate(
@@ -109,7 +112,8 @@ public final class Login {
             }
             Instant now = clock.instant();
             tx.users().updateLastLogin(user.id(), now);
-            return Optional.of(signIn.recorded(tx, signIn.login(tx, user.loggedIn(now, hash)), client, "password"));
+            return Optional.of(signIn.recorded(tx, signIn.login(tx, user.loggedIn(now, hash), sessionCookie), client,
+                    "password"));
         });
         return signedIn.orElseThrow(() -> ValidationException.nonField(Messages.get("login.email_not_verified")));
     }

@@ -11,6 +11,9 @@ import dev.restauth.user.SecurityEvent;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
 /**
  * {@code GET /security-log/?page=N}: the authenticated user's own security log, newest first, paged as DRF's
  * {@code PageNumberPagination}: {@code {"count", "next", "previous", "results": [{"id", "event", "outcome", "ip",
@@ -44,7 +47,7 @@ public class SecurityLogServlet extends ApiServlet {
     }
 
     private static int page(ApiRequest request) {
-        String raw = request.raw().getParameter("page");
+        String raw = queryParameter(request.raw().getQueryString(), "page");
         if (raw == null) {
             return 1;
         }
@@ -52,6 +55,28 @@ public class SecurityLogServlet extends ApiServlet {
             throw ApiException.notFound(Messages.get("pagination.invalid_page"));
         }
         return Integer.parseInt(raw);
+    }
+
+    /**
+     * A parameter of the query string, read from the query string alone: the container's {@code getParameter} would
+     * also parse a form body, and fail on a malformed one.
+     */
+    private static String queryParameter(String query, String name) {
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = equals < 0 ? pair : pair.substring(0, equals);
+            if (key.equals(name)) {
+                try {
+                    return URLDecoder.decode(equals < 0 ? "" : pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw ApiException.notFound(Messages.get("pagination.invalid_page"));
+                }
+            }
+        }
+        return null;
     }
 
     private static JsonObject render(SecurityEvent event) {
