@@ -9,6 +9,7 @@ import dev.restauth.config.Settings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -64,14 +65,37 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource, false);
     }
 
-    /** The JDBC URL the settings name, or the default H2 file database under {@code data_dir}. */
+    /**
+     * The JDBC URL the settings name, or the default H2 file database under {@code data_dir}; an H2 URL gets
+     * {@link #durableCommits durable commits}.
+     */
     public static String jdbcUrl(Settings settings) {
         String url = settings.get(Settings.DATABASE_URL);
         if (url != null) {
-            return url;
+            return durableCommits(url);
         }
         Path file = settings.get(Settings.DATA_DIR).toAbsolutePath().resolve("restauth");
-        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+        return durableCommits("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /**
+     * An H2 database that keeps files writes each commit to its file before the commit returns
+     * ({@code WRITE_DELAY=0}): H2's default, 500 ms, acknowledges a commit that a crash of the process within the
+     * next half second loses. A URL that sets {@code WRITE_DELAY} itself keeps its own value; in-memory databases and
+     * other databases' URLs are returned as they are.
+     */
+    static String durableCommits(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("JDBC:H2:") || upper.contains(";WRITE_DELAY=") || isInMemory(upper)) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
+    }
+
+    private static boolean isInMemory(String upperUrl) {
+        int options = upperUrl.indexOf(';');
+        String location = options < 0 ? upperUrl : upperUrl.substring(0, options);
+        return location.startsWith("JDBC:H2:MEM:") || location.contains("/MEM:");
     }
 
     /**
