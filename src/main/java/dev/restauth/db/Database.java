@@ -2,6 +2,7 @@ package dev.restauth.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import dev.restauth.config.DataDirectory;
 import dev.restauth.config.Settings;
@@ -13,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -26,6 +28,12 @@ public final class Database implements AutoCloseable {
     /** Attempts for a transaction the database aborted to resolve a race (deadlock, serialization failure). */
     private static final int ATTEMPTS = 3;
 
+    /** How long a statement may run, per database, set on each connection of a pool restauth opens (ms / s). */
+    private static final String H2_STATEMENT_TIMEOUT = "SET QUERY_TIMEOUT %d";
+    private static final String POSTGRESQL_STATEMENT_TIMEOUT = "SET statement_timeout = %d";
+    private static final String MARIADB_STATEMENT_TIMEOUT =
+            "SET SESSION max_statement_time = %d, lock_wait_timeout = %<d, innodb_lock_wait_timeout = %<d";
+
     /** JDBC URL prefixes and the class of their driver. */
     private static final Map<String, String> DRIVERS = Map.of(
             "jdbc:h2:", "org.h2.Driver",
@@ -35,6 +43,7 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final boolean ownsDataSource;
     private final Dialect dialect;
+    private final Outages outages = new Outages();
 
     private Database(DataSource dataSource, boolean ownsDataSource) {
         this.dataSource = Objects.requireNonNull(dataSource);
@@ -55,7 +64,11 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.get(Settings.DATABASE_POOL_SIZE));
         config.setMinimumIdle(Math.min(2, settings.get(Settings.DATABASE_POOL_SIZE)));
         config.setAutoCommit(true);
-        config.setConnectionTimeout(10_000);
+        int timeout = settings.get(Settings.DATABASE_STATEMENT_TIMEOUT);
+        // A request waits for a pooled connection at most as long as one statement may run, and no statement runs
+        // (or waits for a lock) longer: a request whose database is stuck is answered 503 within seconds.
+        config.setConnectionTimeout(timeout * 1000L);
+        statementTimeout(url, timeout).ifPresent(config::setConnectionInitSql);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         return new Database(new HikariDataSource(config), true);
     }
@@ -98,6 +111,20 @@ public final class Database implements AutoCloseable {
         return location.startsWith("JDBC:H2:MEM:") || location.contains("/MEM:");
     }
 
+    /** The statement that gives each new connection of {@code url} a statement timeout of {@code seconds}. */
+    static Optional<String> statementTimeout(String url, int seconds) {
+        if (url.startsWith("jdbc:h2:")) {
+            return Optional.of(String.format(Locale.ROOT, H2_STATEMENT_TIMEOUT, seconds * 1000));
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return Optional.of(String.format(Locale.ROOT, POSTGRESQL_STATEMENT_TIMEOUT, seconds * 1000));
+        }
+        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            return Optional.of(String.format(Locale.ROOT, MARIADB_STATEMENT_TIMEOUT, seconds));
+        }
+        return Optional.empty();
+    }
+
     /**
      * The driver class of a URL restauth knows. Named rather than looked up in {@code DriverManager}, which hands a
      * driver only to code of the class loader that registered it: in a web application the drivers in
@@ -118,17 +145,43 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction and returns its result: committed when it returns, rolled back when it
-     * throws. A transaction the database aborted to break a deadlock is run again (up to three times), so
-     * {@code work} must not have effects outside the database.
+     * throws. A transaction the database aborted to break a deadlock is run again (up to three times), and so, once,
+     * is one whose connection broke before its commit (the server ended it: the transaction was rolled back), on
+     * another connection; so {@code work} must not have effects outside the database.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be used now (unreachable, a statement timed
+     *                                      out), at once while a recent call found it unreachable
      */
     public <T> T inTransaction(Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
+        outages.admit();
+        try {
+            T result = retrying(() -> attempt(work));
+            outages.succeeded();
+            return result;
+        } catch (DatabaseUnavailableException e) {
+            outages.failed(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            outages.succeeded(); // the database answered; the failure is the request's
+            throw e;
+        }
+    }
+
+    private <T> T retrying(Supplier<T> attempt) {
+        boolean reconnected = false;
+        for (int attempts = 1; ; attempts++) {
             try {
-                return attempt(work);
+                return attempt.get();
             } catch (DataAccessException e) {
-                if (!e.isTransient() || attempt == ATTEMPTS) {
+                if (e.isTransient() && attempts < ATTEMPTS) {
+                    continue;
+                }
+                if (reconnected || !(e instanceof DatabaseUnavailableException)
+                        || !((DatabaseUnavailableException) e).retryable()) {
                     throw e;
                 }
+                reconnected = true;
+                evictIdleConnections();
             }
         }
     }
@@ -165,7 +218,22 @@ public final class Database implements AutoCloseable {
      * that must agree, belong in {@link #inTransaction}.
      */
     public <T> T read(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        outages.admit();
+        try {
+            T result = retrying(() -> readOnce(work));
+            outages.succeeded();
+            return result;
+        } catch (DatabaseUnavailableException e) {
+            outages.failed(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            outages.succeeded();
+            throw e;
+        }
+    }
+
+    private <T> T readOnce(Work<T> work) {
+        try (Connection connection = connect()) {
             boolean inTransaction = !connection.getAutoCommit(); // an application's pool may hand them out so
             if (inTransaction) {
                 connection.setAutoCommit(true);
@@ -194,21 +262,56 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T attempt(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = connect()) {
             connection.setAutoCommit(false);
+            T result;
             try {
-                T result = work.apply(new Transaction(connection, dialect));
-                connection.commit();
-                return result;
+                result = work.apply(new Transaction(connection, dialect));
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;
+            }
+            try {
+                connection.commit();
             } catch (SQLException e) {
                 rollbackQuietly(connection, e);
-                throw DataAccessException.translate("(commit)", e);
+                DataAccessException failure = DataAccessException.translate("(commit)", e);
+                throw failure instanceof DatabaseUnavailableException
+                        ? ((DatabaseUnavailableException) failure).notToRetry() : failure;
             }
+            return result;
         } catch (SQLException e) {
             throw DataAccessException.translate("(connection)", e);
+        }
+    }
+
+    /**
+     * After a connection broke: the pool's idle connections went with it as a rule (the server restarted or failed
+     * over, or an administrator ended them all), so they are closed and the retry gets a new one.
+     */
+    private void evictIdleConnections() {
+        if (ownsDataSource && dataSource instanceof HikariDataSource) {
+            HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+            }
+        }
+    }
+
+    /**
+     * A connection from the pool. Failing to get one is no broken connection to retry: the pool has already
+     * waited its {@code connectionTimeout}, trying.
+     */
+    private Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            DataAccessException failure = DataAccessException.translate("(connection)", e);
+            if (failure instanceof DatabaseUnavailableException) {
+                throw ((DatabaseUnavailableException) failure).notToRetry();
+            }
+            throw new DatabaseUnavailableException(failure.getMessage(), e,
+                    DatabaseUnavailableException.Reason.UNREACHABLE, false, false);
         }
     }
 
