@@ -1,5 +1,6 @@
 package dev.restauth.db;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -90,10 +91,21 @@ public class DatabaseUnavailableException extends DataAccessException {
             return Reason.TIMED_OUT; // 57014: PostgreSQL's and H2's cancelled statement; HYT00: H2's lock timeout
         }
         if (isBrokenConnection(e) || e instanceof SQLTransientConnectionException
-                || H2_STORAGE_CODES.contains(code)) {
+                || H2_STORAGE_CODES.contains(code) || causedByIo(e)) {
             return Reason.UNREACHABLE;
         }
         return null;
+    }
+
+    /** An I/O failure underneath (H2 reports a failed write to its file as a general error caused by one). */
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause instanceof IOException) {
+                return true;
+            }
+            e = cause;
+        }
+        return false;
     }
 
     /** A connection failure (SQLState class 08 and its kin), as opposed to one of the pool or the storage. */
