@@ -223,7 +223,7 @@ public final class RestAuth implements AutoCloseable {
      * A database that cannot be used now is a 503 saying so, with {@code Retry-After}; the database logs the outage
      * itself, once and then in summary lines.
      */
-    private static ApiException outage(RuntimeException failure) {
+    static ApiException outage(RuntimeException failure) {
         if (failure instanceof DatabaseUnavailableException) {
             return ApiException.unavailable(DATABASE_RETRY_AFTER_SECONDS, Messages.get("error.database_unavailable"));
         }

@@ -176,12 +176,17 @@ public final class Database implements AutoCloseable {
                 if (e.isTransient() && attempts < ATTEMPTS) {
                     continue;
                 }
-                if (reconnected || !(e instanceof DatabaseUnavailableException)
-                        || !((DatabaseUnavailableException) e).retryable()) {
+                if (!(e instanceof DatabaseUnavailableException)) {
+                    throw e;
+                }
+                DatabaseUnavailableException unavailable = (DatabaseUnavailableException) e;
+                if (unavailable.brokenConnection()) {
+                    evictConnections();
+                }
+                if (reconnected || !unavailable.retryable()) {
                     throw e;
                 }
                 reconnected = true;
-                evictIdleConnections();
             }
         }
     }
@@ -286,10 +291,13 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * After a connection broke: the pool's idle connections went with it as a rule (the server restarted or failed
-     * over, or an administrator ended them all), so they are closed and the retry gets a new one.
+     * After a connection broke, the pool's other connections went with it as a rule (the server restarted or failed
+     * over, an administrator ended them all, an embedded H2 closed its database after a failed write), so they are
+     * all replaced: idle ones at once, those in use when they come back. The next call gets a new connection; for an
+     * embedded H2, whose closed database stays registered while any connection to it is open, that is what opens
+     * the file again.
      */
-    private void evictIdleConnections() {
+    private void evictConnections() {
         if (ownsDataSource && dataSource instanceof HikariDataSource) {
             HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
             if (pool != null) {

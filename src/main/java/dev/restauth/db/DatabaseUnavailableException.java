@@ -66,6 +66,11 @@ public class DatabaseUnavailableException extends DataAccessException {
         return reason;
     }
 
+    /** True when the connection broke, or the database it led to is gone (an embedded H2 closed after a failure). */
+    boolean brokenConnection() {
+        return brokenConnection;
+    }
+
     /**
      * True when a connection that was working broke (the server ended it, the network dropped it) and the failure
      * came before any commit: the database rolled the transaction back, so it may run again on another connection.
@@ -90,8 +95,7 @@ public class DatabaseUnavailableException extends DataAccessException {
         if ("57014".equals(state) || "HYT00".equals(state) || MARIADB_TIMEOUT_CODES.contains(code)) {
             return Reason.TIMED_OUT; // 57014: PostgreSQL's and H2's cancelled statement; HYT00: H2's lock timeout
         }
-        if (isBrokenConnection(e) || e instanceof SQLTransientConnectionException
-                || H2_STORAGE_CODES.contains(code) || causedByIo(e)) {
+        if (isBrokenConnection(e) || e instanceof SQLTransientConnectionException) {
             return Reason.UNREACHABLE;
         }
         return null;
@@ -108,11 +112,15 @@ public class DatabaseUnavailableException extends DataAccessException {
         return false;
     }
 
-    /** A connection failure (SQLState class 08 and its kin), as opposed to one of the pool or the storage. */
+    /**
+     * A connection that cannot be used again: it failed (SQLState class 08 and its kin, an I/O failure underneath)
+     * or the embedded database it leads to closed itself after a storage failure. Not a pool that found no connection.
+     */
     static boolean isBrokenConnection(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         return state.startsWith("08") || CONNECTION_STATES.contains(state)
                 || MARIADB_CONNECTION_CODES.contains(e.getErrorCode())
-                || e instanceof SQLNonTransientConnectionException;
+                || H2_STORAGE_CODES.contains(e.getErrorCode())
+                || e instanceof SQLNonTransientConnectionException || causedByIo(e);
     }
 }

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.restauth.faults.KillCycle.expect;
+import static dev.restauth.faults.KillCycle.registration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,9 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * there after a restart, on every database; and a mail goes out once, however the kill fell.
  */
 class KillIT {
-    private static final String PASSWORD = "Kill-Nine-Survivor-42";
-
-    @TempDir
+        @TempDir
     Path dir;
 
     @ParameterizedTest
@@ -44,63 +43,12 @@ class KillIT {
                 settings.put("database_url", database.jdbcUrl());
                 settings.put("database_user", database.user());
             }
-            Path config = ChildServer.config(dir, settings);
-            List<String> registered = Collections.synchronizedList(new ArrayList<>());
-            int changers = 2;
-            String[] tokens = new String[changers];
-            String[] acknowledged = new String[changers];
-            String[] inFlight = new String[changers];
+            KillCycle.Result result = KillCycle.run(ChildServer.config(dir, settings), "", 2, 2, 2_000);
 
-            try (ChildServer first = ChildServer.start(config)) {
-                for (int c = 0; c < changers; c++) {
-                    tokens[c] = key(expect(201, first.post("/rest-auth/registration/", registration("changer" + c),
-                            null)));
-                    acknowledged[c] = PASSWORD;
-                }
-                Acknowledged load = new Acknowledged();
-                for (int c = 0; c < 2; c++) {
-                    String prefix = "k" + c + "x";
-                    load.client("sign-ups " + c, n -> {
-                        expect(201, first.post("/rest-auth/registration/", registration(prefix + n), null));
-                        registered.add(prefix + n);
-                    });
-                }
-                for (int c = 0; c < changers; c++) {
-                    int changer = c;
-                    load.client("password changes " + c, n -> {
-                        String next = "Changed-" + changer + "-" + n + "-Password";
-                        inFlight[changer] = next;
-                        expect(200, first.post("/rest-auth/password/change/", "{\"new_password1\":\"" + next
-                                + "\",\"new_password2\":\"" + next + "\"}", tokens[changer]));
-                        acknowledged[changer] = next;
-                    });
-                }
-                Thread.sleep(2_000);
-                first.kill();
-                load.stop();
-            }
-
-            List<String> lost = new ArrayList<>();
-            try (ChildServer second = ChildServer.start(config)) {
-                for (String username : registered) {
-                    if (login(second, username, PASSWORD) != 200) {
-                        lost.add("sign-up of " + username);
-                    }
-                }
-                for (int c = 0; c < changers; c++) {
-                    // The change in flight at the kill may have committed unanswered: its password is no loss.
-                    if (login(second, "changer" + c, acknowledged[c]) != 200
-                            && (inFlight[c] == null || login(second, "changer" + c, inFlight[c]) != 200)) {
-                        lost.add("password change of changer" + c + " to " + acknowledged[c]);
-                    }
-                }
-                second.stop();
-            }
-            int missing = lost.size();
-            assertTrue(registered.size() > 0 && !PASSWORD.equals(acknowledged[0]),
-                    "the load wrote before the kill: " + registered.size() + " sign-ups");
-            assertEquals(0, missing, kind + ": " + missing + " of " + registered.size() + " acknowledged sign-ups "
-                    + "and " + changers + " users' password changes lost: " + lost);
+            assertTrue(result.signUps() > 0 && result.passwordChanges() > 0, "the load wrote before the kill: "
+                    + result);
+            assertEquals(List.of(), result.lost(), kind + ": of " + result.signUps() + " acknowledged sign-ups and "
+                    + result.passwordChanges() + " password changes, these were lost");
         }
     }
 
@@ -183,27 +131,5 @@ class KillIT {
             }
         }
         return counts;
-    }
-
-    private static String registration(String username) {
-        return "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"password1\":\""
-                + PASSWORD + "\",\"password2\":\"" + PASSWORD + "\"}";
-    }
-
-    private static int login(ChildServer server, String username, String password) throws Exception {
-        return server.post("/rest-auth/login/", "{\"username\":\"" + username + "\",\"password\":\"" + password
-                + "\"}", null).statusCode();
-    }
-
-    static HttpResponse<String> expect(int status, HttpResponse<String> response) {
-        if (response.statusCode() != status) {
-            throw new AssertionError("expected " + status + ", got " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return response;
-    }
-
-    private static String key(HttpResponse<String> response) {
-        return com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject().get("key").getAsString();
     }
 }
