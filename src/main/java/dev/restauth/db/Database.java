@@ -153,9 +153,14 @@ public final class Database implements AutoCloseable {
      *                                      out), at once while a recent call found it unreachable
      */
     public <T> T inTransaction(Work<T> work) {
+        return observed(() -> attempt(work));
+    }
+
+    /** Runs a call past the breaker, with the retries {@link #retrying} allows, and tells the breaker how it went. */
+    private <T> T observed(Supplier<T> call) {
         outages.admit();
         try {
-            T result = retrying(() -> attempt(work));
+            T result = retrying(call);
             outages.succeeded();
             return result;
         } catch (DatabaseUnavailableException e) {
@@ -167,6 +172,10 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code attempt} again when the database aborted it to resolve a race (up to {@value #ATTEMPTS} times), and
+     * once when its connection broke before any commit; a broken connection also replaces the pool's connections.
+     */
     private <T> T retrying(Supplier<T> attempt) {
         boolean reconnected = false;
         for (int attempts = 1; ; attempts++) {
@@ -220,21 +229,10 @@ public final class Database implements AutoCloseable {
      * Runs a read on a connection in auto-commit mode: no transaction to open and commit, which is a third of the
      * round trips of the request every authenticated call makes (its token lookup). Each statement sees the data as
      * of its own start, so a read of several statements must not need them to agree; work that writes, or reads
-     * that must agree, belong in {@link #inTransaction}.
+     * that must agree, belong in {@link #inTransaction}. A read whose connection broke runs once more on a new one.
      */
     public <T> T read(Work<T> work) {
-        outages.admit();
-        try {
-            T result = retrying(() -> readOnce(work));
-            outages.succeeded();
-            return result;
-        } catch (DatabaseUnavailableException e) {
-            outages.failed(e);
-            throw e;
-        } catch (RuntimeException | Error e) {
-            outages.succeeded();
-            throw e;
-        }
+        return observed(() -> readOnce(work));
     }
 
     private <T> T readOnce(Work<T> work) {

@@ -50,10 +50,13 @@ final class Outages {
 
     /** A call reached the database (whatever its outcome for the request). */
     void succeeded() {
+        // Reads before writes: this runs on every call, and shared writes would make the calls contend.
         if (open) {
             open = false;
         }
-        probing.set(false);
+        if (probing.get()) {
+            probing.set(false);
+        }
         if (failing) {
             recovered();
         }
