@@ -34,6 +34,12 @@ public final class Database implements AutoCloseable {
     private static final String MARIADB_STATEMENT_TIMEOUT =
             "SET SESSION max_statement_time = %d, lock_wait_timeout = %<d, innodb_lock_wait_timeout = %<d";
 
+    /** Lifts the statement timeout, back to what the database itself says, for work long by nature (migrations). */
+    private static final String H2_NO_STATEMENT_TIMEOUT = "SET QUERY_TIMEOUT 0";
+    private static final String POSTGRESQL_NO_STATEMENT_TIMEOUT = "SET statement_timeout = DEFAULT";
+    private static final String MARIADB_NO_STATEMENT_TIMEOUT = "SET SESSION max_statement_time = DEFAULT, "
+            + "lock_wait_timeout = DEFAULT, innodb_lock_wait_timeout = DEFAULT";
+
     /** JDBC URL prefixes and the class of their driver. */
     private static final Map<String, String> DRIVERS = Map.of(
             "jdbc:h2:", "org.h2.Driver",
@@ -44,11 +50,14 @@ public final class Database implements AutoCloseable {
     private final boolean ownsDataSource;
     private final Dialect dialect;
     private final Outages outages = new Outages();
+    /** The statement that sets the timeout on each connection of the pool restauth opened, else null. */
+    private final String statementTimeout;
 
-    private Database(DataSource dataSource, boolean ownsDataSource) {
+    private Database(DataSource dataSource, boolean ownsDataSource, String statementTimeout) {
         this.dataSource = Objects.requireNonNull(dataSource);
         this.ownsDataSource = ownsDataSource;
         this.dialect = detectDialect(dataSource);
+        this.statementTimeout = statementTimeout;
     }
 
     /** A pooled database from {@code database_url} (default: an H2 file in {@code data_dir}). */
@@ -68,14 +77,15 @@ public final class Database implements AutoCloseable {
         // A request waits for a pooled connection at most as long as one statement may run, and no statement runs
         // (or waits for a lock) longer: a request whose database is stuck is answered 503 within seconds.
         config.setConnectionTimeout(timeout * 1000L);
-        statementTimeout(url, timeout).ifPresent(config::setConnectionInitSql);
+        String statementTimeout = statementTimeout(url, timeout).orElse(null);
+        config.setConnectionInitSql(statementTimeout);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        return new Database(new HikariDataSource(config), true);
+        return new Database(new HikariDataSource(config), true, statementTimeout);
     }
 
     /** The application's own data source (library and WAR modes); restauth will not close it. */
     public static Database of(DataSource dataSource) {
-        return new Database(dataSource, false);
+        return new Database(dataSource, false, null);
     }
 
     /**
@@ -260,6 +270,28 @@ public final class Database implements AutoCloseable {
                 return work.apply(tx.connection());
             } catch (SQLException e) {
                 throw DataAccessException.translate("(transaction)", e);
+            }
+        });
+    }
+
+    /**
+     * {@link #onConnection} without the statement timeout, which is put back afterwards: for migrations, whose DDL
+     * and whose wait for another node's migrations may take longer than any request should.
+     */
+    <T> T onConnectionWithoutTimeout(ConnectionWork<T> work) {
+        if (statementTimeout == null) {
+            return onConnection(work);
+        }
+        return onConnection(connection -> {
+            Jdbc.execute(connection, switch (dialect) {
+                case H2 -> H2_NO_STATEMENT_TIMEOUT;
+                case POSTGRESQL -> POSTGRESQL_NO_STATEMENT_TIMEOUT;
+                case MARIADB -> MARIADB_NO_STATEMENT_TIMEOUT;
+            });
+            try {
+                return work.apply(connection);
+            } finally {
+                Jdbc.execute(connection, statementTimeout);
             }
         });
     }

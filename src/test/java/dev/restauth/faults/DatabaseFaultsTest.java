@@ -14,6 +14,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -65,6 +66,36 @@ class DatabaseFaultsTest {
             assertEquals(UNAVAILABLE, locked.body());
             assertNotNull(locked.header("Retry-After"));
             assertEquals(200, server.http().get("/user/", Http.token(token)).status(), "the lock is gone");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Kind.class, names = {"POSTGRESQL", "MARIADB"})
+    void aNodeWaitsForAnotherNodesMigrationsLongerThanTheStatementTimeout(Kind kind) throws Exception {
+        try (TestDatabase database = TestDatabase.create(kind);
+             Connection other = DriverManager.getConnection(database.jdbcUrl(), database.user(), "");
+             Statement statement = other.createStatement()) {
+            // Another node migrating: it holds the migration lock for longer than a statement may take.
+            if (kind == Kind.POSTGRESQL) {
+                other.setAutoCommit(false);
+                statement.execute("SELECT pg_advisory_xact_lock(" + 0x7265_7374_6175_7468L + ")");
+            } else {
+                statement.execute("SELECT GET_LOCK(LEFT(CONCAT('restauth_migrate:', DATABASE()), 64), 10)");
+            }
+            CompletableFuture<TestServer> starting = CompletableFuture.supplyAsync(() -> TestServer.builder()
+                    .setting("database_url", database.jdbcUrl()).setting("database_user", database.user())
+                    .setting("database_statement_timeout", "1").start());
+            Thread.sleep(2_500);
+            if (kind == Kind.POSTGRESQL) {
+                other.commit();
+            } else {
+                statement.execute("SELECT RELEASE_LOCK(LEFT(CONCAT('restauth_migrate:', DATABASE()), 64))");
+            }
+            try (TestServer server = starting.get()) {
+                server.createUser("alice", "alice@example.com", "Correct-Horse-1");
+                assertEquals(200, server.http().post("/login/",
+                        "{\"username\":\"alice\",\"password\":\"Correct-Horse-1\"}").status());
+            }
         }
     }
 
