@@ -36,8 +36,9 @@ import java.util.logging.Logger;
  * <li>renders the response, or the {@link ApiException} thrown on the way, as compact UTF-8 JSON, after reading
  * and dropping a body nobody parsed (up to the size limit; beyond it the answer says {@code Connection: close}).</li>
  * </ol>
- * Unexpected exceptions become a logged 500 here and nowhere else, but outages ({@link Unavailability}): a 503. Subclasses override the handlers for their
- * methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch}, {@link #delete}) and are thread-safe.
+ * Unexpected exceptions become a logged 500 here and nowhere else; an outage ({@link Unavailability}) becomes a 503.
+ * Subclasses override the handlers for their methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch},
+ * {@link #delete}) and are thread-safe.
  *
  * <p>Endpoints are servlets, not handlers of a framework of restauth's own, so a reader who knows the servlet API
  * knows how one is called and what it may do; the {@link Router} only picks the servlet for a path, a job a container's
