@@ -32,7 +32,7 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     /** Drops every connection and stops listening: new connections are refused. */
-    void cut() throws IOException {
+    synchronized void cut() throws IOException {
         listener.close();
         for (Socket socket : sockets) {
             socket.close();
@@ -41,9 +41,21 @@ final class CuttableProxy implements AutoCloseable {
     }
 
     /** Listens again, on the same port. */
-    void restore() throws IOException {
+    synchronized void restore() throws IOException {
         listener = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         accept(listener);
+    }
+
+    /** Keeps a new connection's two sockets, unless the proxy was cut while it was being made. */
+    private synchronized boolean keep(ServerSocket server, Socket client, Socket upstream) throws IOException {
+        if (server.isClosed()) {
+            client.close();
+            upstream.close();
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        return true;
     }
 
     private void accept(ServerSocket server) {
@@ -52,10 +64,10 @@ final class CuttableProxy implements AutoCloseable {
                 try {
                     Socket client = server.accept();
                     Socket upstream = new Socket(InetAddress.getLoopbackAddress(), targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    if (keep(server, client, upstream)) {
+                        pump(client, upstream);
+                        pump(upstream, client);
+                    }
                 } catch (IOException closed) {
                     return;
                 }
