@@ -1,6 +1,7 @@
 package dev.restauth.endpoint.passkeys;
 
 import dev.restauth.account.PasskeyLogin;
+import dev.restauth.auth.Sessions;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -28,6 +29,7 @@ public class PasskeyLoginCompleteServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
-        return response.ok(login.run(serializer.validate(request.data()), request.client()));
+        return response.ok(login.run(serializer.validate(request.data()), request.client(),
+                request.cookie(Sessions.SESSION_COOKIE)));
     }
 }
