@@ -1,5 +1,8 @@
 package dev.restauth.endpoint;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
@@ -27,5 +30,12 @@ public class JsonWebKeySetServlet extends ApiServlet {
     protected ApiResponse get(ApiRequest request) {
         JsonObject body = JsonParser.parseString(keySet).getAsJsonObject();
         return ApiResponse.ok(body);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("jwt").get(Operation.of("The public keys JWTs are signed with (JWK Set)")
+                .answers(200, "The JWK Set.", Schema.object().field("keys", Schema.arrayOf(Schema.object()
+                        .field("kty", Schema.string()).field("kid", Schema.string()).open().build())).build()));
     }
 }

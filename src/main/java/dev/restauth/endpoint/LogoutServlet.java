@@ -1,5 +1,8 @@
 package dev.restauth.endpoint;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonElement;
 
 import dev.restauth.account.Logout;
@@ -77,5 +80,15 @@ public class LogoutServlet extends ApiServlet {
             return null;
         }
         return refresh.isJsonPrimitive() && refresh.getAsJsonPrimitive().isString() ? refresh.getAsString() : "";
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("auth").post(Operation.of("Log out")
+                .description("Deletes the token and ends the session; in JWT mode blacklists the refresh token "
+                        + "and drops the JWT cookies.")
+                .body(Schema.object().optional("refresh", Schema.string()).open().build())
+                .answers(200, "Logged out.", Schema.detail(), LoginResponse.cookieHeaders())
+                .refuses(401, "JWT mode: no refresh token, or one that is not accepted."));
     }
 }

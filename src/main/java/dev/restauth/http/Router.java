@@ -28,12 +28,30 @@ public final class Router {
         this.support = support;
     }
 
-    /** A match: the endpoint and the value of the {@code {param}} segment (null for exact paths). */
-    public record Match(ApiServlet servlet, String parameter) {
+    /** A match: the endpoint, the value of the {@code {param}} segment (null for exact paths) and its route. */
+    public record Match(ApiServlet servlet, String parameter, String route) {
     }
 
-    private record Pattern(String before, String after, ApiServlet servlet) {
+    private record Pattern(String before, String after, ApiServlet servlet, String route) {
     }
+
+    /** Told of every request under the prefix once answered (metrics). Implementations are thread-safe. */
+    public interface Observer {
+        /**
+         * @param route  the route as registered (e.g. {@code /passkeys/{id}/}), or null for a path no route matches
+         * @param status the status answered
+         * @param nanos  how long the answer took
+         */
+        void answered(String route, String method, int status, long nanos);
+    }
+
+    private volatile Observer observer;
+
+    /** A route as registered: its path (with its {@code {param}} segment named) and its endpoint. */
+    public record Route(String path, ApiServlet servlet) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
 
     /**
      * Adds a route.
@@ -44,6 +62,7 @@ public final class Router {
     public Router add(String path, ApiServlet servlet) {
         servlet.attach(support);
         String normalised = normalise(path);
+        routes.add(new Route(normalised.equals("/") ? "/" : normalised + "/", servlet));
         int open = normalised.indexOf('{');
         if (open < 0) {
             if (exact.putIfAbsent(normalised, servlet) != null) {
@@ -56,7 +75,8 @@ public final class Router {
                 || (close + 1 < normalised.length() && normalised.charAt(close + 1) != '/')) {
             throw new IllegalArgumentException("route " + path + " must have at most one {param} segment");
         }
-        Pattern pattern = new Pattern(normalised.substring(0, open), normalised.substring(close + 1), servlet);
+        Pattern pattern = new Pattern(normalised.substring(0, open), normalised.substring(close + 1), servlet,
+                normalised + "/");
         for (Pattern existing : patterns) {
             if (existing.before().equals(pattern.before()) && existing.after().equals(pattern.after())) {
                 throw new IllegalArgumentException("route " + path + " is registered twice");
@@ -71,7 +91,7 @@ public final class Router {
         String normalised = normalise(path == null ? "" : path);
         ApiServlet servlet = exact.get(normalised);
         if (servlet != null) {
-            return Optional.of(new Match(servlet, null));
+            return Optional.of(new Match(servlet, null, normalised.equals("/") ? "/" : normalised + "/"));
         }
         for (Pattern pattern : patterns) {
             if (normalised.startsWith(pattern.before()) && normalised.endsWith(pattern.after())
@@ -79,11 +99,21 @@ public final class Router {
                 String value = normalised.substring(pattern.before().length(),
                         normalised.length() - pattern.after().length());
                 if (!value.contains("/")) {
-                    return Optional.of(new Match(pattern.servlet(), value));
+                    return Optional.of(new Match(pattern.servlet(), value, pattern.route()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Sets who is told of every answer (one observer; null for none). Set it before the server starts. */
+    public void observe(Observer observer) {
+        this.observer = observer;
+    }
+
+    /** Who is told of every answer, or null. */
+    public Observer observer() {
+        return observer;
     }
 
     /** Every endpoint, once each, in registration order. */
@@ -91,6 +121,11 @@ public final class Router {
         Set<ApiServlet> endpoints = new LinkedHashSet<>(exact.values());
         patterns.forEach(pattern -> endpoints.add(pattern.servlet()));
         return List.copyOf(endpoints);
+    }
+
+    /** Every route with its path as registered (with a trailing slash), in registration order. */
+    public List<Route> routes() {
+        return Collections.unmodifiableList(routes);
     }
 
     /** Every registered path, in registration order (for the start-up log). */

@@ -32,6 +32,9 @@ import java.util.logging.Logger;
 public final class OutboxSender implements AutoCloseable {
     /** How long a claim holds: more than a connect and a dozen replies at the longest timeouts (60 s each). */
     public static final Duration LEASE = Duration.ofMinutes(15);
+    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong failedAttempts = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong givenUp = new java.util.concurrent.atomic.AtomicLong();
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
     /** How long {@link #close()} lets a send in progress finish. */
@@ -125,15 +128,27 @@ public final class OutboxSender implements AutoCloseable {
         return delivered;
     }
 
+    /** What this sender did since it was built (for metrics): mails delivered, failed attempts, mails given up. */
+    public record Counts(long delivered, long failedAttempts, long givenUp) {
+    }
+
+    /** Its counts so far. */
+    public Counts counts() {
+        return new Counts(delivered.get(), failedAttempts.get(), givenUp.get());
+    }
+
     private boolean attempt(MailOutboxDao.Claimed mail, String claim) {
         String error = send(mail);
         Instant now = clock.instant();
         if (error == null) {
             database.useTransaction(tx -> tx.outbox().markSent(mail.id(), claim, now));
+            delivered.incrementAndGet();
             return true;
         }
+        failedAttempts.incrementAndGet();
         int attempts = mail.attempts() + 1;
         if (attempts >= policy.maxAttempts()) {
+            givenUp.incrementAndGet();
             database.useTransaction(tx -> tx.outbox().giveUp(mail.id(), claim, now, error));
             LOG.warning(() -> "mail " + mail.id() + " given up after " + attempts + " attempts; last error: " + error);
         } else {

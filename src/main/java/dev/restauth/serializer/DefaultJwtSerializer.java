@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.auth.JsonWebTokens;
@@ -13,5 +14,11 @@ public class DefaultJwtSerializer implements JwtSerializer {
         body.addProperty("refresh", tokens.refresh());
         body.add("user", user);
         return body;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("access", Schema.string()).field("refresh", Schema.string())
+                .field("user", Schema.anyObject()).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.Credentials;
@@ -50,5 +51,11 @@ public class DefaultLoginSerializer implements LoginSerializer {
 
     private static Credentials mustInclude(String message) {
         throw ValidationException.nonField(Messages.get(message));
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("username", Schema.string()).optional("email", Schema.string())
+                .field("password", Schema.string()).open().build();
     }
 }

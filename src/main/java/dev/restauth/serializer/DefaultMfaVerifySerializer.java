@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SecondFactorProof;
@@ -20,5 +21,11 @@ public class DefaultMfaVerifySerializer implements MfaVerifySerializer {
         String code = fields.text("code", CODE);
         fields.throwIfInvalid();
         return new SecondFactorProof(token, code);
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("ephemeral_token", Schema.string()).field("code", Schema.string())
+                .open().build();
     }
 }

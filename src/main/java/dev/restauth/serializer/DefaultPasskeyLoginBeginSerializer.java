@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyHint;
@@ -19,5 +20,11 @@ public class DefaultPasskeyLoginBeginSerializer implements PasskeyLoginBeginSeri
         String email = fields.text("email", EMAIL);
         fields.throwIfInvalid();
         return new PasskeyHint(username, email);
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("username", Schema.string()).optional("email", Schema.string())
+                .open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -33,5 +34,11 @@ public class DefaultPasskeyLoginCompleteSerializer implements PasskeyLoginComple
             return null;
         }
         return value;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("credential", Schema.anyObject()).field("session_id", Schema.string())
+                .open().build();
     }
 }

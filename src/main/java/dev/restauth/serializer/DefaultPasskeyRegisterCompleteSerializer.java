@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.NewPasskey;
@@ -18,5 +19,11 @@ public class DefaultPasskeyRegisterCompleteSerializer implements PasskeyRegister
         String name = fields.text("name", NAME);
         fields.throwIfInvalid();
         return new NewPasskey(credential, name);
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("credential", Schema.anyObject()).optional("name", Schema.string())
+                .open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -30,5 +31,11 @@ public class DefaultPasskeyRemoveSerializer implements PasskeyRemoveSerializer {
         }
         fields.throwIfInvalid();
         return new PasskeyRemoval(code, sessionId == null ? null : new PasskeyAssertion(credential, sessionId));
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("code", Schema.string()).optional("session_id", Schema.string())
+                .optional("credential", Schema.anyObject()).open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 /** dj-rest-auth's {@code PasskeyUpdateSerializer}: {@code name}, required, not blank, at most 255 characters. */
@@ -12,5 +13,10 @@ public class DefaultPasskeyUpdateSerializer implements PasskeyUpdateSerializer {
         String name = fields.text("name", NAME);
         fields.throwIfInvalid();
         return name;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("name", Schema.string()).open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ResetConfirmation;
@@ -40,5 +41,12 @@ public class DefaultPasswordResetConfirmSerializer implements PasswordResetConfi
 
     private static ValidationException invalid(String field) {
         return ValidationException.of(field, Messages.get("password_reset.invalid_value"));
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("new_password1", Schema.string())
+                .field("new_password2", Schema.string()).field("uid", Schema.string()).field("token", Schema.string())
+                .open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 /**
@@ -15,5 +16,10 @@ public class DefaultPasswordResetSerializer implements PasswordResetSerializer {
         String email = fields.text("email", EMAIL);
         fields.throwIfInvalid();
         return email;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("email", Schema.string("email")).open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SignUp;
@@ -75,5 +76,11 @@ public class DefaultRegisterSerializer implements RegisterSerializer {
             throw new ValidationException(java.util.Map.of(ValidationException.NON_FIELD_ERRORS, similar));
         }
         return signUp;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("username", Schema.string()).optional("email", Schema.string())
+                .field("password1", Schema.string()).field("password2", Schema.string()).open().build();
     }
 }

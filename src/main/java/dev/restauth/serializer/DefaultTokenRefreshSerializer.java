@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
@@ -46,5 +47,10 @@ public class DefaultTokenRefreshSerializer implements TokenRefreshSerializer {
                     refreshed.refreshExpiration()));
         }
         return body;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("refresh", Schema.string()).open().build();
     }
 }

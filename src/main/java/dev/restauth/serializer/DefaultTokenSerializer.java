@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.user.User;
@@ -11,5 +12,10 @@ public class DefaultTokenSerializer implements TokenSerializer {
         JsonObject body = new JsonObject();
         body.addProperty("key", key);
         return body;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("key", Schema.string()).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 /** simplejwt's {@code TokenVerifySerializer}: {@code token}, a required text field. */
@@ -12,5 +13,10 @@ public class DefaultTokenVerifySerializer implements TokenVerifySerializer {
         String token = fields.text("token", TOKEN);
         fields.throwIfInvalid();
         return token;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("token", Schema.string()).open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.TotpConfirmation;
@@ -18,5 +19,11 @@ public class DefaultTotpActivateConfirmSerializer implements TotpActivateConfirm
         String code = fields.text("code", REQUIRED);
         fields.throwIfInvalid();
         return new TotpConfirmation(token, code);
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("activation_token", Schema.string()).field("code", Schema.string())
+                .open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 /** dj-rest-auth's {@code TOTPDeactivateSerializer}: {@code code}, required, at most 11 characters. */
@@ -10,5 +11,10 @@ public class DefaultTotpDeactivateSerializer implements TotpDeactivateSerializer
         String code = fields.text("code", DefaultMfaVerifySerializer.CODE);
         fields.throwIfInvalid();
         return code;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("code", Schema.string()).open().build();
     }
 }

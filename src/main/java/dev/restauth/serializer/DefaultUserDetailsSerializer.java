@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ProfileChange;
@@ -52,5 +53,18 @@ public class DefaultUserDetailsSerializer implements UserDetailsSerializer {
         return new ProfileChange(username != null ? username : user.username(),
                 firstName != null ? firstName : user.firstName(),
                 lastName != null ? lastName : user.lastName());
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("pk", Schema.integer()).field("username", Schema.string())
+                .field("email", Schema.string()).field("first_name", Schema.string())
+                .field("last_name", Schema.string()).build();
+    }
+
+    @Override
+    public JsonObject changeSchema() {
+        return Schema.object().optional("username", Schema.string()).optional("first_name", Schema.string())
+                .optional("last_name", Schema.string()).open().build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyHint;
@@ -8,4 +9,12 @@ import dev.restauth.account.PasskeyHint;
 public interface PasskeyLoginBeginSerializer {
     /** @throws dev.restauth.error.ValidationException with every field error */
     PasskeyHint validate(JsonObject data);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.user.Passkey;
@@ -7,4 +8,11 @@ import dev.restauth.user.Passkey;
 /** {@code PASSKEY_LIST_SERIALIZER}: how a passkey is shown. Implementations are thread-safe. */
 public interface PasskeySerializer {
     JsonObject render(Passkey passkey);
+
+    /**
+     * The JSON Schema of one passkey as it renders it, for the OpenAPI document; any object unless the implementation says more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

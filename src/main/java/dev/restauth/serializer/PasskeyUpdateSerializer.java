@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 /** {@code PASSKEY_UPDATE_SERIALIZER}: the body of {@code PATCH|PUT passkeys/<id>/}. Thread-safe. */
@@ -9,4 +10,12 @@ public interface PasskeyUpdateSerializer {
      * @throws dev.restauth.error.ValidationException with every field error
      */
     String validate(JsonObject data);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

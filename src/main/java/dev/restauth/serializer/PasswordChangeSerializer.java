@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.user.User;
@@ -12,4 +13,12 @@ public interface PasswordChangeSerializer {
      *                                                messages under {@code new_password2}
      */
     String validate(JsonObject data, User user);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 /** {@code PASSWORD_RESET_SERIALIZER}: validates a reset request. Implementations are thread-safe. */
@@ -9,4 +10,12 @@ public interface PasswordResetSerializer {
      * @throws dev.restauth.error.ValidationException with the field errors
      */
     String validate(JsonObject data);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.restauth.serializer;
 
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 /**
@@ -12,4 +13,12 @@ public interface TotpDeactivateSerializer {
      * @throws dev.restauth.error.ValidationException with every field error
      */
     String validate(JsonObject data);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

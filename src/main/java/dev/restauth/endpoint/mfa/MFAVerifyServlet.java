@@ -1,5 +1,7 @@
 package dev.restauth.endpoint.mfa;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.account.VerifySecondFactor;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
@@ -30,5 +32,14 @@ public class MFAVerifyServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return response.ok(verify.run(serializer.validate(request.data()), request.client()));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("mfa").post(Operation.of("Finish a login with its second factor")
+                .body(serializer.schema())
+                .answers(200, "Logged in.", response.schema(), LoginResponse.cookieHeaders())
+                .invalid("An invalid or expired ephemeral token, a wrong code, or field errors.")
+                .throttled());
     }
 }

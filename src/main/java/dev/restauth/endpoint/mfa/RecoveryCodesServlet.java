@@ -1,5 +1,8 @@
 package dev.restauth.endpoint.mfa;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.CountRecoveryCodes;
@@ -31,5 +34,16 @@ public class RecoveryCodesServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return get(request);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("mfa")
+                .get(Operation.of("How many recovery codes are left").answers(200, "The count.", remaining()))
+                .post(Operation.of("How many recovery codes are left").answers(200, "The count.", remaining()));
+    }
+
+    private static JsonObject remaining() {
+        return Schema.object().field("remaining", Schema.integer()).build();
     }
 }

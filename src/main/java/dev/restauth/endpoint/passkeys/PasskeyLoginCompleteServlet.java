@@ -1,5 +1,7 @@
 package dev.restauth.endpoint.passkeys;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.account.PasskeyLogin;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
@@ -29,5 +31,14 @@ public class PasskeyLoginCompleteServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return response.ok(login.run(serializer.validate(request.data()), request.client()));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("passkeys").post(Operation.of("Log in with a passkey")
+                .body(serializer.schema())
+                .answers(200, "Logged in.", response.schema(), LoginResponse.cookieHeaders())
+                .invalid("An expired challenge, a failed verification, or field errors.")
+                .throttled());
     }
 }

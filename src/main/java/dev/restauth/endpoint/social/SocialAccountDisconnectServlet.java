@@ -1,5 +1,8 @@
 package dev.restauth.endpoint.social;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.DisconnectSocialAccount;
@@ -33,5 +36,13 @@ public class SocialAccountDisconnectServlet extends ApiServlet {
         }
         disconnect.run(request.user().id(), id);
         return ApiResponse.ok(new JsonObject());
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("social").post(Operation.of("Disconnect a social account")
+                .answers(200, "Disconnected.", Schema.object().build())
+                .invalid("The account is the only way in.")
+                .refuses(404, "The user has no account of that id."));
     }
 }
