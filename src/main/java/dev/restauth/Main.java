@@ -1,6 +1,7 @@
 package dev.restauth;
 
 import dev.restauth.account.CreateUser;
+import dev.restauth.config.LogFormat;
 import dev.restauth.config.Settings;
 import dev.restauth.config.SettingsException;
 import dev.restauth.config.SettingsLoader;
@@ -10,6 +11,7 @@ import dev.restauth.demo.DemoMailbox;
 import dev.restauth.demo.DemoPage;
 import dev.restauth.error.ValidationException;
 import dev.restauth.mail.ConsoleTransport;
+import dev.restauth.standalone.LogLines;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -68,6 +70,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One log format for restauth's own messages and, through SLF4J, Jetty's and the pool's: text until the
+        // settings say otherwise (log_format).
+        LogLines.install(LogFormat.TEXT);
         int code;
         try {
             code = run(args, System.in, System.out, System.err);
@@ -99,6 +104,7 @@ public final class Main {
             return 0;
         }
         try {
+            LogLines.use(invocation.settings().get(Settings.LOG_FORMAT));
             switch (invocation.command().name()) {
                 case "serve":
                     return serve(invocation.settings(), out);
