@@ -72,6 +72,7 @@ public final class Main {
     public static void main(String[] args) {
         // One log format for restauth's own messages and, through SLF4J, Jetty's and the pool's: text until the
         // settings say otherwise (log_format).
+        System.setProperty("java.util.logging.manager", LogLines.KeptAtExit.class.getName());
         LogLines.install(LogFormat.TEXT);
         int code;
         try {

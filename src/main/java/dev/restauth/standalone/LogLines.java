@@ -12,6 +12,7 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.StreamHandler;
@@ -25,6 +26,20 @@ import java.util.logging.StreamHandler;
  */
 public final class LogLines extends Formatter {
     private static Handler installed;
+
+    /**
+     * The process's {@code LogManager} (set by the command line through {@code java.util.logging.manager} before
+     * anything logs): the JDK's, except that its exit hook does not take the handlers away, so what the server logs
+     * while it stops at exit (the pool's "Shutdown completed") is still written.
+     */
+    public static final class KeptAtExit extends LogManager {
+        @Override
+        public void reset() {
+            if (!Thread.currentThread().getClass().getName().startsWith(LogManager.class.getName() + "$")) {
+                super.reset();
+            }
+        }
+    }
 
     private final LogFormat format;
 
