@@ -82,7 +82,12 @@ public final class Operation {
 
     /** 400 with DRF's field errors ({@link Schema#fieldErrors()}), or {@code {"detail": ...}}. */
     public Operation invalid(String description) {
-        return answers(400, description, Schema.fieldErrors());
+        com.google.gson.JsonArray either = new com.google.gson.JsonArray();
+        either.add(Schema.fieldErrors());
+        either.add(Schema.detail());
+        JsonObject schema = new JsonObject();
+        schema.add("anyOf", either);
+        return answers(400, description, schema);
     }
 
     /** A refusal in DRF's shape, {@code {"detail": "..."}}. */

@@ -74,6 +74,17 @@ public final class Schema {
     }
 
     /**
+     * A refusal of credentials: {@code {"detail": "..."}}, in JWT mode with simplejwt's {@code "code"} and, for an
+     * access token refused, its {@code "messages"} ({@code token_class}, {@code token_type}, {@code message} each).
+     */
+    public static JsonObject credentialsRefused() {
+        JsonObject message = object().field("token_class", string()).field("token_type", string())
+                .field("message", string()).build();
+        return object().field("detail", string()).optional("code", string())
+                .optional("messages", arrayOf(message)).build();
+    }
+
+    /**
      * DRF's validation errors: {@code {"field": ["message", ...], "non_field_errors": [...]}}, a list of messages per
      * field (or, for a field that is itself an object, its own fields' errors).
      */

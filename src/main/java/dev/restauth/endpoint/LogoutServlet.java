@@ -87,8 +87,19 @@ public class LogoutServlet extends ApiServlet {
         return EndpointDoc.of("auth").post(Operation.of("Log out")
                 .description("Deletes the token and ends the session; in JWT mode blacklists the refresh token "
                         + "and drops the JWT cookies.")
-                .body(Schema.object().optional("refresh", Schema.string()).open().build())
+                .body(anyBodyWithRefresh())
                 .answers(200, "Logged out.", Schema.detail(), LoginResponse.cookieHeaders())
-                .refuses(401, "JWT mode: no refresh token, or one that is not accepted."));
+                .answers(401, "JWT mode: no refresh token, or one that is not accepted.", Schema.credentialsRefused()));
+    }
+
+    /**
+     * Any body: only JWT mode reads one, for its {@code refresh} (when the refresh token is not in its cookie);
+     * otherwise whatever is sent is ignored, as dj-rest-auth's {@code LogoutView} does.
+     */
+    private static com.google.gson.JsonObject anyBodyWithRefresh() {
+        com.google.gson.JsonObject schema = new com.google.gson.JsonObject();
+        schema.addProperty("description", "Any body; read in JWT mode only, as `{\"refresh\": \"<refresh token>\"}`: "
+                + "the refresh token to blacklist.");
+        return schema;
     }
 }

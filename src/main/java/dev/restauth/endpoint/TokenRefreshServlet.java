@@ -64,8 +64,7 @@ public class TokenRefreshServlet extends ApiServlet {
                         .optional("refresh_expiration", Schema.string("date-time")).build(),
                         LoginResponse.cookieHeaders())
                 .invalid("Field errors.")
-                .answers(401, "The refresh token is not valid.", Schema.object().field("detail", Schema.string())
-                        .field("code", Schema.string()).build(),
+                .answers(401, "The refresh token is not valid.", Schema.credentialsRefused(),
                         java.util.Map.of("WWW-Authenticate", "`Bearer realm=\"api\"`"))
                 .refuses(403, "A refresh token from its cookie without the CSRF token (`jwt_auth_cookie_use_csrf`)."));
     }

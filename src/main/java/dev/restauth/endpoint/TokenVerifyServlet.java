@@ -39,8 +39,7 @@ public class TokenVerifyServlet extends ApiServlet {
                 .body(serializer.schema())
                 .answers(200, "The token is valid.", Schema.object().build())
                 .invalid("A blacklisted token, or field errors.")
-                .answers(401, "The token is not valid.", Schema.object().field("detail", Schema.string())
-                        .field("code", Schema.string()).build(),
+                .answers(401, "The token is not valid.", Schema.credentialsRefused(),
                         java.util.Map.of("WWW-Authenticate", "`Bearer realm=\"api\"`")));
     }
 }

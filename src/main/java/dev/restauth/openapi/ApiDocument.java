@@ -156,7 +156,7 @@ public final class ApiDocument {
             if (!responses.has("401")) {
                 responses.add("401", response(servlet.requiresUser() ? "No credentials, or bad ones."
                         : "Bad credentials sent (an endpoint open to anyone still refuses bad ones).",
-                        head ? Map.of() : json(Schema.detail()),
+                        head ? Map.of() : json(Schema.credentialsRefused()),
                         Map.of("WWW-Authenticate", "The scheme to authenticate with, when the first configured "
                                 + "authentication is a token's.")));
             }

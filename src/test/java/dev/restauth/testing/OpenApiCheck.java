@@ -4,8 +4,11 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -145,10 +148,47 @@ public final class OpenApiCheck {
         if (current == null) {
             String document = fetch();
             current = VALIDATORS.computeIfAbsent(document,
-                    text -> OpenApiInteractionValidator.createForInlineApiSpecification(text).build());
+                    text -> OpenApiInteractionValidator.createForInlineApiSpecification(asOpenApi30(text)).build());
             validator = current;
         }
         return current;
+    }
+
+    /**
+     * The served 3.1 document as OpenAPI 3.0, the version the validator checks bodies against (given a 3.1 document it
+     * parses it, but checks no response body): the same document, with {@code "type": ["x", "null"]} written as
+     * 3.0's {@code "type": "x", "nullable": true}. Nothing else of 3.1 is used by restauth's document.
+     */
+    static String asOpenApi30(String document) {
+        JsonObject tree = JsonParser.parseString(document).getAsJsonObject();
+        if (!tree.get("openapi").getAsString().startsWith("3.1")) {
+            throw new AssertionError("the document is no longer OpenAPI 3.1: " + tree.get("openapi"));
+        }
+        tree.addProperty("openapi", "3.0.3");
+        nullableAs30(tree);
+        return tree.toString();
+    }
+
+    private static void nullableAs30(JsonElement element) {
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(OpenApiCheck::nullableAs30);
+        } else if (element.isJsonObject()) {
+            JsonObject object = element.getAsJsonObject();
+            JsonElement type = object.get("type");
+            if (type != null && type.isJsonArray()) {
+                JsonArray types = type.getAsJsonArray();
+                if (types.size() != 2 || !types.contains(new JsonPrimitive("null"))) {
+                    throw new AssertionError("a type list 3.0 cannot say: " + types);
+                }
+                for (JsonElement each : types) {
+                    if (!"null".equals(each.getAsString())) {
+                        object.add("type", each);
+                    }
+                }
+                object.addProperty("nullable", true);
+            }
+            object.entrySet().forEach(entry -> nullableAs30(entry.getValue()));
+        }
     }
 
     private String fetch() {

@@ -32,6 +32,7 @@ public class ConfirmEmailLinkServlet extends ApiServlet {
     @Override
     public EndpointDoc describe() {
         return EndpointDoc.of("registration").get(Operation.of("The confirmation mail's link: says how to confirm")
-                .answers(200, "How to confirm: POST the key to verify-email/.", Schema.detail()));
+                .answers(200, "How to confirm: POST the key to verify-email/.", Schema.object()
+                        .field("detail", Schema.string()).field("key", Schema.string()).build()));
     }
 }
