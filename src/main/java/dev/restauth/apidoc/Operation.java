@@ -1,5 +1,6 @@
 package dev.restauth.apidoc;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import java.util.Collections;
@@ -82,7 +83,7 @@ public final class Operation {
 
     /** 400 with DRF's field errors ({@link Schema#fieldErrors()}), or {@code {"detail": ...}}. */
     public Operation invalid(String description) {
-        com.google.gson.JsonArray either = new com.google.gson.JsonArray();
+        JsonArray either = new JsonArray();
         either.add(Schema.fieldErrors());
         either.add(Schema.detail());
         JsonObject schema = new JsonObject();

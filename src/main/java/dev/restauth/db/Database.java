@@ -2,6 +2,7 @@ package dev.restauth.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 
 import dev.restauth.config.DataDirectory;
 import dev.restauth.config.Settings;
@@ -209,13 +210,13 @@ public final class Database implements AutoCloseable {
     }
 
     /** The pool's usage now, or empty when restauth does not know the pool (an application's own data source). */
-    public java.util.Optional<PoolUsage> poolUsage() {
+    public Optional<PoolUsage> poolUsage() {
         if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
-            com.zaxxer.hikari.HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
-            return java.util.Optional.of(new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(),
+            HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+            return Optional.of(new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(),
                     pool.getTotalConnections(), pool.getThreadsAwaitingConnection()));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     @Override

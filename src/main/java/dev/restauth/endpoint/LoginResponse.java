@@ -3,8 +3,8 @@ package dev.restauth.endpoint;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
-import dev.restauth.apidoc.Schema;
 import dev.restauth.account.SignedIn;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;

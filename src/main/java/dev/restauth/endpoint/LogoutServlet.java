@@ -1,11 +1,12 @@
 package dev.restauth.endpoint;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+import dev.restauth.account.Logout;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
 import dev.restauth.apidoc.Schema;
-import com.google.gson.JsonElement;
-
-import dev.restauth.account.Logout;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.auth.Sessions;
@@ -96,8 +97,8 @@ public class LogoutServlet extends ApiServlet {
      * Any body: only JWT mode reads one, for its {@code refresh} (when the refresh token is not in its cookie);
      * otherwise whatever is sent is ignored, as dj-rest-auth's {@code LogoutView} does.
      */
-    private static com.google.gson.JsonObject anyBodyWithRefresh() {
-        com.google.gson.JsonObject schema = new com.google.gson.JsonObject();
+    private static JsonObject anyBodyWithRefresh() {
+        JsonObject schema = new JsonObject();
         schema.addProperty("description", "Any body; read in JWT mode only, as `{\"refresh\": \"<refresh token>\"}`: "
                 + "the refresh token to blacklist.");
         return schema;

@@ -1,11 +1,11 @@
 package dev.restauth.endpoint;
 
-import dev.restauth.apidoc.EndpointDoc;
-import dev.restauth.apidoc.Operation;
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ChangePassword;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;

@@ -1,9 +1,9 @@
 package dev.restauth.endpoint;
 
+import dev.restauth.account.RefreshToken;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
 import dev.restauth.apidoc.Schema;
-import dev.restauth.account.RefreshToken;
 import dev.restauth.auth.CsrfCookie;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.JwtCookies;

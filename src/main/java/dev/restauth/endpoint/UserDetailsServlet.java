@@ -1,9 +1,9 @@
 package dev.restauth.endpoint;
 
-import dev.restauth.apidoc.EndpointDoc;
-import dev.restauth.apidoc.Operation;
 import dev.restauth.account.ProfileChange;
 import dev.restauth.account.UpdateProfile;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;

@@ -62,12 +62,12 @@ public final class Router {
     public Router add(String path, ApiServlet servlet) {
         servlet.attach(support);
         String normalised = normalise(path);
-        routes.add(new Route(normalised.equals("/") ? "/" : normalised + "/", servlet));
         int open = normalised.indexOf('{');
         if (open < 0) {
             if (exact.putIfAbsent(normalised, servlet) != null) {
                 throw new IllegalArgumentException("route " + path + " is registered twice");
             }
+            routes.add(new Route(withSlash(normalised), servlet));
             return this;
         }
         int close = normalised.indexOf('}', open);
@@ -76,13 +76,14 @@ public final class Router {
             throw new IllegalArgumentException("route " + path + " must have at most one {param} segment");
         }
         Pattern pattern = new Pattern(normalised.substring(0, open), normalised.substring(close + 1), servlet,
-                normalised + "/");
+                withSlash(normalised));
         for (Pattern existing : patterns) {
             if (existing.before().equals(pattern.before()) && existing.after().equals(pattern.after())) {
                 throw new IllegalArgumentException("route " + path + " is registered twice");
             }
         }
         patterns.add(pattern);
+        routes.add(new Route(pattern.route(), servlet));
         return this;
     }
 
@@ -91,7 +92,7 @@ public final class Router {
         String normalised = normalise(path == null ? "" : path);
         ApiServlet servlet = exact.get(normalised);
         if (servlet != null) {
-            return Optional.of(new Match(servlet, null, normalised.equals("/") ? "/" : normalised + "/"));
+            return Optional.of(new Match(servlet, null, withSlash(normalised)));
         }
         for (Pattern pattern : patterns) {
             if (normalised.startsWith(pattern.before()) && normalised.endsWith(pattern.after())
@@ -135,6 +136,11 @@ public final class Router {
             paths.add(pattern.before() + "{param}" + pattern.after());
         }
         return Collections.unmodifiableList(paths);
+    }
+
+    /** A normalised path as routes are shown: with its trailing slash. */
+    private static String withSlash(String normalised) {
+        return normalised.equals("/") ? "/" : normalised + "/";
     }
 
     /** Paths are compared without their trailing slash: {@code /login/} and {@code /login} are one route. */

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,9 +33,9 @@ import java.util.logging.Logger;
 public final class OutboxSender implements AutoCloseable {
     /** How long a claim holds: more than a connect and a dozen replies at the longest timeouts (60 s each). */
     public static final Duration LEASE = Duration.ofMinutes(15);
-    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong failedAttempts = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong givenUp = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong givenUp = new AtomicLong();
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
     /** How long {@link #close()} lets a send in progress finish. */

@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.Credentials;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.config.AuthenticationMethod;
 import dev.restauth.config.Settings;
 import dev.restauth.error.ValidationException;

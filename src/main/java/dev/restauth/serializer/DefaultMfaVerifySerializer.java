@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SecondFactorProof;
+import dev.restauth.apidoc.Schema;
 
 /**
  * dj-rest-auth's {@code MFAVerifySerializer}: {@code ephemeral_token} and {@code code} (a TOTP or recovery code),

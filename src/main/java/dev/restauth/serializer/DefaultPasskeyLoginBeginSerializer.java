@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyHint;
+import dev.restauth.apidoc.Schema;
 
 /**
  * dj-rest-auth's {@code PasskeyLoginBeginSerializer}: {@code username} and {@code email}, both optional and may be

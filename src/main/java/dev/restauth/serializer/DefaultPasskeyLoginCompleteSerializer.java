@@ -1,10 +1,10 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyAssertion;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.text.Messages;
 
 import java.util.regex.Pattern;

@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.NewPasskey;
+import dev.restauth.apidoc.Schema;
 
 /**
  * dj-rest-auth's {@code PasskeyRegisterCompleteSerializer}: {@code credential} (any JSON; what it must be is the

@@ -1,11 +1,11 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyAssertion;
 import dev.restauth.account.PasskeyRemoval;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.text.Messages;
 
 /**

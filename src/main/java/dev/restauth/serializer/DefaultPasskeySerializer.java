@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.Passkey;
 
 /**

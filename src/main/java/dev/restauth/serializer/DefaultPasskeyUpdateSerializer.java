@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /** dj-rest-auth's {@code PasskeyUpdateSerializer}: {@code name}, required, not blank, at most 255 characters. */
 public class DefaultPasskeyUpdateSerializer implements PasskeyUpdateSerializer {

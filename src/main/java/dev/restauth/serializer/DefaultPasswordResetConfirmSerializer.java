@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ResetConfirmation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
 import dev.restauth.user.User;

@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /**
  * dj-rest-auth's {@code PasswordResetSerializer}: {@code email}, required and a valid address. Whether anyone owns

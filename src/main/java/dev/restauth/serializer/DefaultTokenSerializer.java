@@ -1,8 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.User;
 
 /** dj-rest-auth's {@code TokenSerializer}: {@code {"key": "<40 hex>"}} and nothing else. */

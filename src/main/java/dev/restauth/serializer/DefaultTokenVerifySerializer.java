@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /** simplejwt's {@code TokenVerifySerializer}: {@code token}, a required text field. */
 public class DefaultTokenVerifySerializer implements TokenVerifySerializer {

@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.TotpConfirmation;
+import dev.restauth.apidoc.Schema;
 
 /**
  * dj-rest-auth's {@code TOTPActivateConfirmSerializer}: {@code activation_token} (from the {@code GET}) and

@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /** dj-rest-auth's {@code TOTPDeactivateSerializer}: {@code code}, required, at most 11 characters. */
 public class DefaultTotpDeactivateSerializer implements TotpDeactivateSerializer {

@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ProfileChange;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.text.Messages;
 import dev.restauth.user.Canonical;
 import dev.restauth.user.User;

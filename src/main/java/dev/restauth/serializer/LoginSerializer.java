@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.Credentials;
+import dev.restauth.apidoc.Schema;
 
 /** {@code LOGIN_SERIALIZER}: turns a login body into credentials. Implementations are thread-safe. */
 public interface LoginSerializer {

@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SecondFactorProof;
+import dev.restauth.apidoc.Schema;
 
 /** {@code MFA_VERIFY_SERIALIZER}: the body of {@code mfa/verify/}. Implementations are thread-safe. */
 public interface MfaVerifySerializer {

@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyHint;
+import dev.restauth.apidoc.Schema;
 
 /** {@code PASSKEY_LOGIN_BEGIN_SERIALIZER}: the body of {@code passkeys/login/begin/}. Thread-safe. */
 public interface PasskeyLoginBeginSerializer {

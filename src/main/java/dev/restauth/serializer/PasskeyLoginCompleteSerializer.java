@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyAssertion;
+import dev.restauth.apidoc.Schema;
 
 /** {@code PASSKEY_LOGIN_COMPLETE_SERIALIZER}: the body of {@code passkeys/login/complete/}. Thread-safe. */
 public interface PasskeyLoginCompleteSerializer {

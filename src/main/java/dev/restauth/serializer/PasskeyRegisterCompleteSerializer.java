@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.NewPasskey;
+import dev.restauth.apidoc.Schema;
 
 /** {@code PASSKEY_REGISTER_COMPLETE_SERIALIZER}: the body of {@code passkeys/register/complete/}. Thread-safe. */
 public interface PasskeyRegisterCompleteSerializer {

@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyRemoval;
+import dev.restauth.apidoc.Schema;
 
 /**
  * {@code PASSKEY_REMOVE_SERIALIZER} (restauth's own): the second factor {@code DELETE passkeys/<id>/} asks for when it

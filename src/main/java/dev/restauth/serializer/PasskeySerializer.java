@@ -1,8 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.Passkey;
 
 /** {@code PASSKEY_LIST_SERIALIZER}: how a passkey is shown. Implementations are thread-safe. */

@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /** {@code PASSKEY_UPDATE_SERIALIZER}: the body of {@code PATCH|PUT passkeys/<id>/}. Thread-safe. */
 public interface PasskeyUpdateSerializer {

@@ -1,8 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.User;
 
 /** {@code PASSWORD_CHANGE_SERIALIZER}: validates a password change. Implementations are thread-safe. */

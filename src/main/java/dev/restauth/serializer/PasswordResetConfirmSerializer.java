@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ResetConfirmation;
+import dev.restauth.apidoc.Schema;
 
 /** {@code PASSWORD_RESET_CONFIRM_SERIALIZER}: validates a reset confirmation. Implementations are thread-safe. */
 public interface PasswordResetConfirmSerializer {

@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /** {@code PASSWORD_RESET_SERIALIZER}: validates a reset request. Implementations are thread-safe. */
 public interface PasswordResetSerializer {

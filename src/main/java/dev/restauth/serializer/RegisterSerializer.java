@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SignUp;
+import dev.restauth.apidoc.Schema;
 
 /** {@code REGISTER_SERIALIZER}: validates a sign-up. Implementations are thread-safe. */
 public interface RegisterSerializer {

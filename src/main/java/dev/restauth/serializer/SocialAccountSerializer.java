@@ -1,8 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.SocialAccount;
 
 /** {@code SOCIAL_ACCOUNT_SERIALIZER}: one connected social account as {@code GET /socialaccounts/} lists it. */

@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /**
  * {@code SOCIAL_CONNECT_SERIALIZER}: the body of a request connecting a provider to the logged-in user; the same

@@ -1,8 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.User;
 
 /** {@code TOKEN_SERIALIZER}: the body of a successful login. Implementations are thread-safe. */

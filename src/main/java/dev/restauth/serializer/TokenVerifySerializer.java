@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /** {@code TOKEN_VERIFY_SERIALIZER}: what {@code token/verify/} accepts. Implementations are thread-safe. */
 public interface TokenVerifySerializer {

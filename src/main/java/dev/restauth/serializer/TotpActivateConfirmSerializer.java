@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.TotpConfirmation;
+import dev.restauth.apidoc.Schema;
 
 /** {@code MFA_TOTP_ACTIVATE_CONFIRM_SERIALIZER}: the body of {@code POST mfa/totp/activate/}. Thread-safe. */
 public interface TotpActivateConfirmSerializer {

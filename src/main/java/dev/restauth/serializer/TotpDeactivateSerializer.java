@@ -1,7 +1,8 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
+
+import dev.restauth.apidoc.Schema;
 
 /**
  * {@code MFA_TOTP_DEACTIVATE_SERIALIZER}: the current second-factor code that deactivating TOTP (and, in restauth,

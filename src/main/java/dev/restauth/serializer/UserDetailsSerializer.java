@@ -1,9 +1,9 @@
 package dev.restauth.serializer;
 
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ProfileChange;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.User;
 
 /** {@code USER_DETAILS_SERIALIZER}: shows a user and validates changes to it. Implementations are thread-safe. */

@@ -1,8 +1,8 @@
 package dev.restauth.endpoint.mfa;
 
+import dev.restauth.account.VerifySecondFactor;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
-import dev.restauth.account.VerifySecondFactor;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;

@@ -1,14 +1,14 @@
 package dev.restauth.endpoint.mfa;
 
-import dev.restauth.apidoc.EndpointDoc;
-import dev.restauth.apidoc.Operation;
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ActivateTotp;
 import dev.restauth.account.StartTotpActivation;
 import dev.restauth.account.TotpProposal;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;

@@ -1,13 +1,13 @@
 package dev.restauth.endpoint.passkeys;
 
-import dev.restauth.apidoc.EndpointDoc;
-import dev.restauth.apidoc.Operation;
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ListPasskeys;
 import dev.restauth.account.RemovePasskey;
 import dev.restauth.account.RenamePasskey;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.error.ApiException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;

@@ -1,9 +1,9 @@
 package dev.restauth.endpoint.passkeys;
 
+import dev.restauth.account.BeginPasskeyRegistration;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
 import dev.restauth.apidoc.Schema;
-import dev.restauth.account.BeginPasskeyRegistration;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;

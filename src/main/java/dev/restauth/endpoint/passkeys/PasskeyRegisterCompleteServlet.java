@@ -1,8 +1,8 @@
 package dev.restauth.endpoint.passkeys;
 
+import dev.restauth.account.RegisterPasskey;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
-import dev.restauth.account.RegisterPasskey;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;

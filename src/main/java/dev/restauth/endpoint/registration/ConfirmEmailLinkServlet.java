@@ -1,10 +1,10 @@
 package dev.restauth.endpoint.registration;
 
+import com.google.gson.JsonObject;
+
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
 import dev.restauth.apidoc.Schema;
-import com.google.gson.JsonObject;
-
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;

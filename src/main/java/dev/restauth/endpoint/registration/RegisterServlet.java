@@ -2,11 +2,11 @@ package dev.restauth.endpoint.registration;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.account.Register;
+import dev.restauth.account.SignedIn;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
 import dev.restauth.apidoc.Schema;
-import dev.restauth.account.Register;
-import dev.restauth.account.SignedIn;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;

@@ -1,11 +1,11 @@
 package dev.restauth.endpoint.social;
 
-import dev.restauth.apidoc.EndpointDoc;
-import dev.restauth.apidoc.Operation;
-import dev.restauth.apidoc.Schema;
 import com.google.gson.JsonArray;
 
 import dev.restauth.account.ListSocialAccounts;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;

@@ -1,8 +1,8 @@
 package dev.restauth.endpoint.social;
 
+import dev.restauth.account.SocialLogin;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
-import dev.restauth.account.SocialLogin;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
