@@ -238,6 +238,7 @@ public final class Main {
         String root = "http://" + settings.get(Settings.HOST) + ":" + RestAuthServer.port(server);
         out.printf("restauth serving %s%s/ (database %s)%n", root, settings.get(Settings.MOUNT_PREFIX),
                 redact(Database.jdbcUrl(settings)));
+        out.printf("API documentation: %s%s/docs/%n", root, settings.get(Settings.MOUNT_PREFIX));
         if (DemoPage.served(settings)) {
             out.printf("demo page: %s/%n", root);
         }
