@@ -13,7 +13,7 @@ ARGS     ?=
 SOURCES  := pom.xml web.xml $(shell find src sql -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build test run migrate createsuperuser war bench clean
+.PHONY: help build test run migrate createsuperuser war bench clean import-django
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -36,6 +36,9 @@ migrate: $(JAR) ## apply the migrations in sql/ to the configured database
 
 createsuperuser: $(JAR) ## create a superuser: make createsuperuser ARGS="--username admin --email admin@example.com"
 	$(JAVA) -jar $(JAR) createsuperuser $(ARGS)
+
+import-django: $(JAR) ## take a Django site's users over: ARGS="--from jdbc:sqlite:/path/db.sqlite3 [--dry-run]"
+	$(JAVA) -jar $(JAR) import-django $(ARGS)
 
 war: $(WAR) ## build target/restauth.war (Servlet 6) and target/restauth-javax.war (Servlet 4.0); every build makes both
 

@@ -1,15 +1,24 @@
 package dev.restauth;
 
 import dev.restauth.account.CreateUser;
+import dev.restauth.auth.Keyring;
+import dev.restauth.auth.Tokens;
 import dev.restauth.config.LogFormat;
 import dev.restauth.config.Settings;
+import dev.restauth.config.SecretKey;
 import dev.restauth.config.SettingsException;
 import dev.restauth.config.SettingsLoader;
+import dev.restauth.db.DataAccessException;
 import dev.restauth.db.Database;
+import dev.restauth.db.DjangoTables;
 import dev.restauth.db.Migrator;
 import dev.restauth.demo.DemoMailbox;
 import dev.restauth.demo.DemoPage;
 import dev.restauth.error.ValidationException;
+import dev.restauth.importer.DjangoImport;
+import dev.restauth.importer.ImportRefusedException;
+import dev.restauth.importer.Progress;
+import dev.restauth.importer.Summary;
 import dev.restauth.mail.ConsoleTransport;
 import dev.restauth.standalone.LogLines;
 
@@ -33,7 +42,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The command line: {@code serve}, {@code migrate}, {@code createsuperuser}, each with {@code --help}.
+ * The command line: {@code serve}, {@code migrate}, {@code createsuperuser}, {@code import-django}, each with
+ * {@code --help}.
  *
  * <p>Settings come from {@code --config FILE} (or {@code RESTAUTH_CONFIG}), system properties and {@code RESTAUTH_*}
  * variables; a command's options that stand for a setting ({@code serve --port}) win over all of them. Exit codes:
@@ -64,7 +74,21 @@ public final class Main {
                             + "password validators.",
                     List.of(CONFIG,
                             new Option("username", "NAME", null, true, "the new user's username (required)"),
-                            new Option("email", "ADDRESS", null, false, "the new user's e-mail address"))));
+                            new Option("email", "ADDRESS", null, false, "the new user's e-mail address"))),
+            new Command("import-django", "take a Django site's users over (passwords, addresses, tokens)",
+                    "Copies a Django site's users into restauth's database: auth_user (pks and password hashes as\n"
+                            + "they are), allauth's addresses and social accounts, DRF's tokens (the same keys keep\n"
+                            + "working). One transaction: all or nothing. Running it again changes nothing. Reads\n"
+                            + "SQLite (jdbc:sqlite:FILE), PostgreSQL (jdbc:postgresql://HOST/DB) and MariaDB/MySQL\n"
+                            + "(jdbc:mariadb://HOST/DB); refuses, listing them, when restauth holds other users\n"
+                            + "under the same pks or usernames, unless --merge skip.",
+                    List.of(CONFIG,
+                            new Option("from", "JDBC_URL", null, true, "the Django database (required)"),
+                            new Option("user", "NAME", null, false, "the Django database's user"),
+                            new Option("password", "SECRET", null, false, "the Django database's password"),
+                            new Option("dry-run", null, null, false, "do everything but write; report what would be"),
+                            new Option("merge", "skip", null, false,
+                                    "on a conflict keep restauth's user, leave the Django one out"))));
 
     private Main() {
     }
@@ -111,6 +135,8 @@ public final class Main {
                     return serve(invocation.settings(), out);
                 case "migrate":
                     return migrate(invocation.settings(), out);
+                case "import-django":
+                    return importDjango(invocation, out, err);
                 default:
                     return createSuperuser(invocation, in, out, err);
             }
@@ -153,7 +179,12 @@ public final class Main {
                         + command.name() + " --help lists the options)");
             }
             String value;
-            if (equals >= 0) {
+            if (option.valueName() == null) {
+                if (equals >= 0) {
+                    throw new UsageException(command.name() + ": option '--" + name + "' takes no value");
+                }
+                value = "true";
+            } else if (equals >= 0) {
                 value = arg.substring(equals + 1);
             } else if (i + 1 < args.length) {
                 value = args[++i];
@@ -251,6 +282,51 @@ public final class Main {
             out.println(applied.isEmpty() ? "No migrations to apply." : "Applied: " + applied);
         }
         return 0;
+    }
+
+    /**
+     * {@code import-django}: a refusal (conflicts, not a Django database) is one paragraph on stderr and exit 1; a
+     * source that cannot be read, exit 2.
+     */
+    private static int importDjango(Invocation invocation, PrintStream out, PrintStream err) {
+        String from = invocation.value("from");
+        if (from == null || from.isBlank()) {
+            err.println("restauth: import-django: option '--from' is required: --from JDBC_URL");
+            return 2;
+        }
+        String merge = invocation.value("merge");
+        if (merge != null && !merge.equals("skip")) {
+            err.println("restauth: import-django: option '--merge' takes skip (keep restauth's user), not '" + merge
+                    + "'");
+            return 2;
+        }
+        Settings settings = invocation.settings();
+        DjangoImport.Options options = new DjangoImport.Options(invocation.value("dry-run") != null,
+                merge == null ? null : DjangoImport.Merge.SKIP);
+        DjangoTables source;
+        try {
+            source = DjangoTables.open(from, invocation.value("user"), invocation.value("password"));
+        } catch (IllegalArgumentException | DataAccessException e) {
+            err.println("restauth: import-django: cannot read " + redact(from) + " (option --from): "
+                    + firstLine(e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            return 2;
+        }
+        try (source; Database database = Database.fromSettings(settings)) {
+            new Migrator(database, Clock.systemUTC()).migrate();
+            Tokens tokens = new Tokens(database, new Keyring(SecretKey.resolve(settings)), Clock.systemUTC());
+            Summary summary = new DjangoImport(database, tokens, settings.get(Settings.UNIQUE_EMAIL))
+                    .run(source, options, new Progress(out, System.console() != null));
+            out.print(summary);
+            return 0;
+        } catch (ImportRefusedException e) {
+            err.println("restauth: import-django: " + e.getMessage());
+            return 1;
+        } catch (DataAccessException e) {
+            // A statement failed on one side or the other (the SQL says which); the transaction was rolled back.
+            err.println("restauth: import-django: nothing was written: " + e.getMessage() + ": "
+                    + firstLine(e.getCause() == null ? null : e.getCause().getMessage()));
+            return 1;
+        }
     }
 
     private static int createSuperuser(Invocation invocation, InputStream in, PrintStream out, PrintStream err)
@@ -390,7 +466,7 @@ public final class Main {
     /** One {@code --name VALUE} option; {@code setting} is the setting it stands for, or null. */
     record Option(String name, String valueName, String setting, boolean required, String description) {
         String synopsis() {
-            String text = "--" + name + " " + valueName;
+            String text = valueName == null ? "--" + name : "--" + name + " " + valueName;
             return required ? text : "[" + text + "]";
         }
     }
@@ -413,8 +489,8 @@ public final class Main {
             }
             text.append("\n\n").append(description).append("\n\noptions:\n");
             for (Option option : options) {
-                text.append(String.format("  --%-16s %s%n", option.name() + " " + option.valueName(),
-                        option.description()));
+                text.append(String.format("  --%-16s %s%n", option.valueName() == null ? option.name()
+                        : option.name() + " " + option.valueName(), option.description()));
             }
             return text.append(String.format("  --%-16s %s%n", "help", "show this help")).toString();
         }

@@ -1,31 +1,42 @@
 package dev.restauth.auth;
 
+import dev.restauth.auth.crypto.AesGcm;
+import dev.restauth.auth.crypto.BadSignatureException;
 import dev.restauth.db.Database;
 import dev.restauth.db.TokenDao;
 import dev.restauth.db.Transaction;
 import dev.restauth.user.User;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
  * API tokens with DRF's semantics (one per user; every login returns the same key until logout deletes it) but
  * never stored: the database keeps a keyed hash for lookups and a salt, and the key is re-derived from the secret
- * key and the salt. A copy of the database alone yields no usable token. Issuing and revoking happen in the caller's
- * transaction; looking a key up (every authenticated request) is a read of its own. Thread-safe.
+ * key and the salt. A copy of the database alone yields no usable token. A key restauth did not choose (a Django
+ * site's DRF token, taken over by {@link #adopt}) cannot be derived; it is kept sealed with AES-256-GCM under a key
+ * derived from the secret key and bound to its user, so it too is handed back on every login and unusable from a
+ * copy of the database. Issuing and revoking happen in the caller's transaction; looking a key up (every
+ * authenticated request) is a read of its own. Thread-safe.
  */
 public final class Tokens {
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{40}");
+    private static final String SEALING_PURPOSE = "token_key";
 
     private final Database database;
     private final Keyring keyring;
     private final Clock clock;
+    /** The AES key adopted keys are sealed under. */
+    private final byte[] sealingKey;
 
     public Tokens(Database database, Keyring keyring, Clock clock) {
         this.database = database;
         this.keyring = keyring;
         this.clock = clock;
+        this.sealingKey = keyring.key(SEALING_PURPOSE);
     }
 
     /**
@@ -39,8 +50,9 @@ public final class Tokens {
         TokenDao tokens = tx.tokens();
         Optional<TokenDao.TokenRow> existing = tokens.findByUser(userId);
         if (existing.isPresent()) {
-            String key = derive(userId, existing.get().salt());
-            if (Keyring.equal(lookupHash(key), existing.get().keyHash())) {
+            String key = existing.get().sealedKey() == null ? derive(userId, existing.get().salt())
+                    : open(userId, existing.get().sealedKey());
+            if (key != null && Keyring.equal(lookupHash(key), existing.get().keyHash())) {
                 return key;
             }
             tokens.deleteByUser(userId); // made under another secret key: unusable now
@@ -51,9 +63,29 @@ public final class Tokens {
         return key;
     }
 
+    /** True when {@code key} has the form of a key this class accepts: DRF's 40 lowercase hex digits. */
+    public static boolean wellFormed(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+
+    /**
+     * The row that makes an existing key (a Django site's DRF token) the user's token: looked up by its hash, handed
+     * back sealed by {@link #issue}. The caller inserts it.
+     *
+     * @throws IllegalArgumentException when the key is not {@link #wellFormed}
+     */
+    public TokenDao.TokenRow adopt(long userId, String key, Instant created) {
+        if (!wellFormed(key)) {
+            throw new IllegalArgumentException("a token key is 40 lowercase hex digits");
+        }
+        String sealed = AesGcm.seal(sealingKey, key.getBytes(StandardCharsets.US_ASCII),
+                associatedData(userId));
+        return new TokenDao.TokenRow(userId, lookupHash(key), keyring.randomHex(16), created, sealed);
+    }
+
     /** The owner of a key, if the key is live. The user may be inactive; callers decide. */
     public Optional<User> userFor(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
+        if (!wellFormed(key)) {
             return Optional.empty();
         }
         String hash = lookupHash(key);
@@ -63,6 +95,20 @@ public final class Tokens {
     /** Deletes the user's token (logout); the next login issues a new key. */
     public void revoke(Transaction tx, long userId) {
         tx.tokens().deleteByUser(userId);
+    }
+
+    /** The sealed key of an adopted token, or null when it does not open (sealed under another secret key). */
+    private String open(long userId, String sealed) {
+        try {
+            return new String(AesGcm.open(sealingKey, sealed, associatedData(userId)),
+                    StandardCharsets.US_ASCII);
+        } catch (BadSignatureException e) {
+            return null;
+        }
+    }
+
+    private static String associatedData(long userId) {
+        return "restauth_token:" + userId;
     }
 
     private String derive(long userId, String salt) {

@@ -111,7 +111,7 @@ final class Jdbc {
         return row.getObject(index, LocalDateTime.class).toInstant(ZoneOffset.UTC);
     }
 
-    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+    static void bind(PreparedStatement statement, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object param = params[i];
             if (param instanceof Instant) {

@@ -10,10 +10,10 @@ import java.util.Optional;
 public final class TokenDao {
     private static final String USER_BY_KEY_HASH = "SELECT " + UserDao.COLUMNS
             + " FROM restauth_token t JOIN restauth_user u ON u.id = t.user_id WHERE t.key_hash = ?";
-    private static final String BY_USER = "SELECT user_id, key_hash, salt, created FROM restauth_token "
+    private static final String BY_USER = "SELECT user_id, key_hash, salt, created, sealed_key FROM restauth_token "
             + "WHERE user_id = ?";
     private static final String INSERT =
-            "INSERT INTO restauth_token (user_id, key_hash, salt, created) VALUES (?, ?, ?, ?)";
+            "INSERT INTO restauth_token (user_id, key_hash, salt, created, sealed_key) VALUES (?, ?, ?, ?, ?)";
     private static final String DELETE_BY_USER = "DELETE FROM restauth_token WHERE user_id = ?";
 
     private final Connection connection;
@@ -22,8 +22,22 @@ public final class TokenDao {
         this.connection = connection;
     }
 
-    /** A stored token: the hash of its key and the salt the key is derived from. */
-    public record TokenRow(long userId, String keyHash, String salt, Instant created) {
+    /**
+     * A stored token: the hash of its key and the salt the key is derived from.
+     *
+     * @param sealedKey for a token taken over from another system, whose key cannot be derived: the key, sealed; else
+     *                  null
+     */
+    public record TokenRow(long userId, String keyHash, String salt, Instant created, String sealedKey) {
+        /** A token restauth issued itself: its key is derived from the salt. */
+        public TokenRow(long userId, String keyHash, String salt, Instant created) {
+            this(userId, keyHash, salt, created, null);
+        }
+
+        @Override
+        public String toString() {
+            return "TokenRow{userId=" + userId + "}";
+        }
     }
 
     /** The owner of the token whose key hashes to {@code keyHash}. */
@@ -33,12 +47,13 @@ public final class TokenDao {
 
     public Optional<TokenRow> findByUser(long userId) {
         return Jdbc.one(connection, BY_USER, row -> new TokenRow(row.getLong("user_id"), row.getString("key_hash"),
-                row.getString("salt"), Jdbc.instant(row, "created")), userId);
+                row.getString("salt"), Jdbc.instant(row, "created"), row.getString("sealed_key")), userId);
     }
 
     /** @throws DuplicateKeyException when the user has a token already (a concurrent login created it) */
     public void insert(TokenRow token) {
-        Jdbc.update(connection, INSERT, token.userId(), token.keyHash(), token.salt(), token.created());
+        Jdbc.update(connection, INSERT, token.userId(), token.keyHash(), token.salt(), token.created(),
+                token.sealedKey());
     }
 
     /** Deletes the user's token; returns whether there was one. */

@@ -79,6 +79,14 @@ public final class Transaction {
         return new PasskeyDao(connection);
     }
 
+    /**
+     * Bulk writes of users taken over from another system (a Django site's); close it (try-with-resources) before
+     * the transaction ends.
+     */
+    public ImportDao imports() {
+        return new ImportDao(connection, dialect);
+    }
+
     /** {@code restauth_mail_outbox}. */
     public MailOutboxDao outbox() {
         return new MailOutboxDao(connection);
