@@ -78,6 +78,7 @@ public final class RestAuth implements AutoCloseable {
     private final UseCases useCases;
     private final Router router;
     private final OutboxSender outboxSender;
+    private final Outbox outbox;
     private final Sweeper sweeper;
 
     private RestAuth(Builder builder) {
@@ -97,6 +98,7 @@ public final class RestAuth implements AutoCloseable {
                     hashingPool);
             PasswordValidators validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
                     settings.get(Settings.PASSWORD_MIN_LENGTH));
+            this.outbox = new Outbox(clock, keyring.key(Outbox.KEY_PURPOSE));
             Tokens tokens = new Tokens(database, keyring, clock);
             Sessions sessions = new Sessions(database, keyring, clock, settings);
             PasswordResetTokens resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(
@@ -105,7 +107,7 @@ public final class RestAuth implements AutoCloseable {
                     : new JsonWebTokens(new JwtCodec(jwtKeys, clock, settings), clock, settings);
             this.authentication = new Authentication(authenticators(tokens, sessions, jwt));
             this.useCases = UseCases.of(new UseCases.Parts(settings, clock, database, passwords, validators,
-                    new Throttle(database, keyring, clock, settings), tokens, sessions, resetTokens, new Outbox(clock),
+                    new Throttle(database, keyring, clock, settings), tokens, sessions, resetTokens, outbox,
                     MailTemplates.fromSettings(settings), keyring, jwt));
             SerializerRegistry serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
                     new SerializerContext(settings, validators, passwords, new DatabaseUserQueries(database),
@@ -126,7 +128,7 @@ public final class RestAuth implements AutoCloseable {
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
                     OutboxSender.Policy.fromSettings(settings),
-                    Duration.ofSeconds(settings.get(Settings.OUTBOX_POLL_INTERVAL)));
+                    Duration.ofSeconds(settings.get(Settings.OUTBOX_POLL_INTERVAL)), outbox);
             List<Database.VoidWork> sweeps = new ArrayList<>(List.of(
                     tx -> tx.throttle().deleteExpired(clock.instant()),
                     tx -> tx.sessions().deleteExpired(clock.instant())));
@@ -185,6 +187,11 @@ public final class RestAuth implements AutoCloseable {
      */
     public Authentication authentication() {
         return authentication;
+    }
+
+    /** Queues mail in a transaction of the caller's, sealed as restauth's own mail is, for this {@link #outboxSender()}. */
+    public Outbox outbox() {
+        return outbox;
     }
 
     /** Delivers the outbox; {@link OutboxSender#deliverDue()} sends what is due now on the caller's thread. */

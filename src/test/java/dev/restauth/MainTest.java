@@ -60,7 +60,7 @@ class MainTest {
         assertEquals("Superuser created successfully.\n", out.toString());
         try (RestAuth app = RestAuth.builder(SettingsLoader.load(config)).build()) {
             var user = app.useCases().login()
-                    .run(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), Client.at("127.0.0.1"))
+                    .run(new Credentials("admin@example.com", true, "Tr0ub4dor&3x"), Client.at("127.0.0.1"), null)
                     .user();
             assertTrue(user.superuser() && user.staff() && user.active());
         }

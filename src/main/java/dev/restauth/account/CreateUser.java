@@ -2,6 +2,7 @@ package dev.restauth.account;
 
 import dev.restauth.auth.Passwords;
 import dev.restauth.db.Database;
+import dev.restauth.db.Dialect;
 import dev.restauth.db.DuplicateKeyException;
 import dev.restauth.db.UserDao;
 import dev.restauth.error.ValidationException;
@@ -9,6 +10,7 @@ import dev.restauth.password.PasswordValidators;
 import dev.restauth.password.UserAttributes;
 import dev.restauth.text.Messages;
 import dev.restauth.user.Canonical;
+import dev.restauth.user.EmailAddress;
 import dev.restauth.user.User;
 
 import java.time.Clock;
@@ -45,11 +47,20 @@ public final class CreateUser {
     /**
      * Creates an active user with its e-mail address.
      *
-     * @throws ValidationException {@code password} with the validators' messages, or {@code username} /
-     *                             {@code email} when taken (in any letter case)
+     * @throws ValidationException {@code username} / {@code email} when longer than their columns hold as stored
+     *                             (the username after NFKC), {@code password} with the validators' messages, or
+     *                             {@code username} / {@code email} when taken (in any letter case)
      */
     public User run(NewAccount account) {
         String username = Canonical.username(account.username());
+        Dialect dialect = database.dialect();
+        if (dialect.length(username) > User.NAME_LENGTH) {
+            throw ValidationException.of("username", Messages.get("field.max_length", User.NAME_LENGTH));
+        }
+        if (dialect.length(account.email()) > EmailAddress.MAX_LENGTH
+                || dialect.length(Canonical.key(account.email())) > Canonical.KEY_LENGTH) {
+            throw ValidationException.of("email", Messages.get("field.max_length", EmailAddress.MAX_LENGTH));
+        }
         List<String> problems = validators.validate(account.password(),
                 new UserAttributes(username, account.email(), "", ""));
         if (!problems.isEmpty()) {

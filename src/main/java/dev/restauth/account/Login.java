@@ -30,9 +30,10 @@ import java.util.Optional;
  * apart;</li>
  * <li>for a right password: the attempt settled, the hash upgraded when it is in an outdated algorithm or with
  * outdated parameters (a Django {@code pbkdf2_sha256} row: a second hash, once), {@code last_login}, the token and
- * the session. With mandatory verification an unconfirmed address is reported only now, after the credentials were
- * found right. With {@code mfa_enabled} and TOTP on for the user, no token or session yet: the answer is an
- * ephemeral token for {@code mfa/verify/} ({@link VerifySecondFactor}), whatever reset the password before.</li>
+ * the session (ending the one the request came with, as Django's {@code login()} does). With mandatory
+ * verification an unconfirmed address is reported only now, after the credentials were found right. With
+ * {@code mfa_enabled} and TOTP on for the user, no token or session yet: the answer is an ephemeral token for
+ * {@code mfa/verify/} ({@link VerifySecondFactor}), whatever reset the password before.</li>
  * </ol>
  * Thread-safe.
  */
@@ -59,12 +60,14 @@ public final class Login {
      * Logs in the user these credentials belong to.
      *
      * @param client where the request comes from ({@code ApiRequest.client()}); its address counts for rate limits
+     * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
+     *                      when the login succeeds, as Django's {@code login()} flushes it
      * @throws ValidationException {@code non_field_errors} "Unable to log in with provided credentials." or
      *                             "E-mail is not verified."
      * @throws dev.restauth.error.ApiException 429 when a rate limit or the lockout refuses the attempt; 503 when
      *                                         password hashing is saturated
      */
-    public SignedIn run(Credentials credentials, Client client) {
+    public SignedIn run(Credentials credentials, Client client, String sessionCookie) {
         Candidate candidate = database.inTransactionRetryingDuplicates(tx -> new Candidate(
                 throttle.begin(tx, Action.LOGIN, client.address(), credentials.login()), find(tx.users(), credentials)));
         User user = candidate.attempt().judge(() -> check(candidate.user(), credentials.password()));
@@ -85,7 +88,7 @@ public final class Login {
             }
             Instant now = clock.instant();
             tx.users().updateLastLogin(user.id(), now);
-            return Optional.of(signIn.login(tx, user.loggedIn(now, hash)));
+            return Optional.of(signIn.login(tx, user.loggedIn(now, hash), sessionCookie));
         });
         return signedIn.orElseThrow(() -> ValidationException.nonField(Messages.get("login.email_not_verified")));
     }

@@ -35,9 +35,11 @@ public final class PasskeyLogin {
      * @throws ValidationException {@code non_field_errors}: "Authentication challenge has expired. Please start
      *                             over.", "Invalid credential format.", "Credential not found.", "Authentication
      *                             verification failed.", "User account is disabled."
+     * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
+     *                      when the login succeeds, as Django's {@code login()} flushes it
      * @throws dev.restauth.error.ApiException 429 over the per-IP login limit
      */
-    public SignedIn run(PasskeyAssertion body, Client client) {
+    public SignedIn run(PasskeyAssertion body, Client client, String sessionCookie) {
         database.useTransaction(tx -> throttle.begin(tx, Action.PASSKEY_LOGIN, client.address(), null));
         PasskeyCeremonies.Asserted asserted = ceremonies.assertion(body.credential(), body.sessionId());
         Optional<SignedIn> signedIn = database.inTransaction(tx -> {
@@ -51,7 +53,7 @@ public final class PasskeyLogin {
                 return Optional.empty();
             }
             tx.users().updateLastLogin(user.id(), now);
-            return Optional.of(signIn.login(tx, user.loggedIn(now, user.password())));
+            return Optional.of(signIn.login(tx, user.loggedIn(now, user.password()), sessionCookie));
         });
         if (signedIn.isEmpty()) {
             PasskeyCeremonies.cloned(asserted.passkey());

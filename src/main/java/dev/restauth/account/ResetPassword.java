@@ -50,7 +50,8 @@ public final class ResetPassword {
     }
 
     /**
-     * @param uid        the {@code uid} as sent, to count failures by
+     * @param uid        the {@code uid} as the serializer will read it (trimmed), to count failures by; counted as
+     *                   the pk it names, so {@code 1}, {@code 01} and {@code 001} share one counter
      * @param validation the serializer's validation of the body
      * @throws ValidationException the serializer's errors, or {@code {"token":["Invalid value"]}} when another use
      *                             of a token for this user won the race

@@ -46,15 +46,18 @@ final class SignIn {
         return secondFactors.awaitingSecondFactor(tx, user);
     }
 
-    /** Social login: {@link #login}, or with {@code mfa_required_for_social} gated as a password login is. */
-    SignedIn socialLogin(Transaction tx, User user) {
+    /**
+     * Social login: {@link #login(Transaction, User, String)}, or with {@code mfa_required_for_social} gated as a
+     * password login is.
+     */
+    SignedIn socialLogin(Transaction tx, User user, String previousSessionId) {
         if (secondFactorForSocial) {
             java.util.Optional<SignedIn> waiting = secondFactors.awaitingSecondFactor(tx, user);
             if (waiting.isPresent()) {
                 return waiting.get();
             }
         }
-        return login(tx, user);
+        return login(tx, user, previousSessionId);
     }
 
     // -------------------------------------------------------------------------------------------------------------
@@ -65,6 +68,20 @@ final class SignIn {
             return new SignedIn(user, null, sessionLogin ? sessions.open(tx, user) : null, jwt.issue(tx, user));
         }
         return new SignedIn(user, tokens.issue(tx, user.id()), sessionLogin ? sessions.open(tx, user) : null);
+    }
+
+    /**
+     * A login from a client that may hold a session already: with session login on, the session its cookie names
+     * ends as the new one opens, whoever it belonged to, as Django's {@code login()} flushes another user's session
+     * and gives the same user's a new key. So a shared browser never keeps the previous user's session alive.
+     *
+     * @param previousSessionId the request's {@code sessionid} cookie, or null
+     */
+    SignedIn login(Transaction tx, User user, String previousSessionId) {
+        if (sessionLogin && previousSessionId != null && !previousSessionId.isEmpty()) {
+            sessions.close(tx, previousSessionId);
+        }
+        return login(tx, user);
     }
 
     /** A new account logged in at once: a session when session login is on, else the token; or a JWT pair. */

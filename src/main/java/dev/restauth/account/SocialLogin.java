@@ -70,19 +70,21 @@ public final class SocialLogin {
     /**
      * Logs a user in through a provider.
      *
-     * @param linkForKey the link in a confirmation mail for a verification key
+     * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
+     *                      when the login succeeds, as Django's {@code login()} flushes it
+     * @param linkForKey    the link in a confirmation mail for a verification key
      * @throws ValidationException "Incorrect value" and the other 400s of the provider and of the rules above;
      *                             "Unable to log in with provided credentials." for an inactive user
      * @throws dev.restauth.error.ApiException 429 over a rate limit; 502/504 when the provider cannot be used
      */
-    public SignedIn run(SocialProvider provider, SocialCredentials credentials, Client client,
+    public SignedIn run(SocialProvider provider, SocialCredentials credentials, Client client, String sessionCookie,
                         UnaryOperator<String> linkForKey) {
         Throttle.Attempt attempt = database.inTransaction(tx ->
                 throttle.begin(tx, Action.SOCIAL_LOGIN, client.address(), provider.id()));
         SocialIdentity identity = attempt.judge(() -> provider.authenticate(credentials));
         return database.inTransactionRetryingDuplicates(tx -> {
             attempt.succeeded(tx);
-            return signIn.socialLogin(tx, decide(tx, identity, linkForKey));
+            return signIn.socialLogin(tx, decide(tx, identity, linkForKey), sessionCookie);
         });
     }
 
@@ -134,8 +136,10 @@ public final class SocialLogin {
         String email = identity.email() == null ? "" : identity.email();
         String username = usernames.generate(tx, identity.firstName(), identity.lastName(), identity.email(),
                 identity.username());
+        // A provider's names may be longer than the columns as this database counts them: cut, never refused.
         User user = tx.users().insert(new UserDao.NewUser(username, email, DelegatingPasswordHasher.unusable(),
-                identity.firstName(), identity.lastName(), true, false, false, now));
+                tx.dialect().cut(identity.firstName(), User.NAME_LENGTH),
+                tx.dialect().cut(identity.lastName(), User.NAME_LENGTH), true, false, false, now));
         if (!email.isEmpty()) {
             EmailAddress address = tx.emailAddresses().insert(user.id(), email, identity.emailVerified(), true,
                     uniqueEmail);

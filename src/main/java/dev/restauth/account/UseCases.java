@@ -66,7 +66,7 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                 new Register(database, p.passwords(), p.throttle(), confirmations, signIn, p.mailTemplates(),
                         p.outbox(), p.clock(), settings),
                 new ConfirmEmail(database, confirmations),
-                new ResendConfirmation(database, p.throttle(), confirmations),
+                new ResendConfirmation(database, p.throttle(), confirmations, p.outbox()),
                 new RequestPasswordReset(database, p.throttle(), p.resetTokens(), p.mailTemplates(), p.outbox(),
                         settings),
                 new ResetPassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking,

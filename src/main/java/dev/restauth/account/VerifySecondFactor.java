@@ -43,9 +43,11 @@ public final class VerifySecondFactor {
      * @throws ValidationException {@code {"ephemeral_token":["Invalid or expired token."]}} for a token that is
      *                             unknown, expired, used or out of attempts; {@code {"detail":["User account is
      *                             disabled."]}}; {@code {"code":["Invalid code."]}}
+     * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
+     *                      when the login completes, as Django's {@code login()} flushes it
      * @throws dev.restauth.error.ApiException 429 over a rate limit
      */
-    public SignedIn run(SecondFactorProof proof, Client client) {
+    public SignedIn run(SecondFactorProof proof, Client client, String sessionCookie) {
         String hash = factors.hash(proof.ephemeralToken());
         Begun begun = database.inTransaction(tx -> {
             MfaChallengeDao.Challenge challenge = tx.mfaChallenges().find(hash, SecondFactors.LOGIN, factors.now())
@@ -73,7 +75,7 @@ public final class VerifySecondFactor {
             begun.attempt().succeeded(tx);
             tx.mfaChallenges().delete(hash, SecondFactors.LOGIN);
             tx.users().updateLastLogin(user.id(), now);
-            return new Outcome(signIn.login(tx, user.loggedIn(now, user.password())), true);
+            return new Outcome(signIn.login(tx, user.loggedIn(now, user.password()), sessionCookie), true);
         });
         if (!outcome.checked()) {
             begun.attempt().unchecked();

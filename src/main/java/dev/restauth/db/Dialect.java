@@ -41,6 +41,28 @@ public enum Dialect {
         return out;
     }
 
+    /**
+     * The length of a text as this database's {@code VARCHAR(n)} counts it: UTF-16 units on H2 (an emoji counts
+     * twice), code points on PostgreSQL and on MariaDB's utf8mb4 (an emoji counts once). A value fits a column of
+     * length n when this is at most n.
+     */
+    public int length(String text) {
+        return this == H2 ? text.length() : text.codePointCount(0, text.length());
+    }
+
+    /** The longest start of {@code text} that fits a column of length {@code max}; never half a surrogate pair. */
+    public String cut(String text, int max) {
+        if (length(text) <= max) {
+            return text;
+        }
+        int end = this == H2 ? max : text.offsetByCodePoints(0, max);
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1)) && end < text.length()
+                && Character.isLowSurrogate(text.charAt(end))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+
     /** The dialect of a database, from the product name its driver reports. */
     public static Dialect fromProductName(String productName) {
         String name = productName.toLowerCase(Locale.ROOT);

@@ -34,6 +34,7 @@ public final class MailOutboxDao {
     private static final String GIVE_UP = "UPDATE restauth_mail_outbox SET given_up = ?, attempts = attempts + 1, "
             + "next_attempt = NULL, claim = NULL, claimed_until = NULL, body = '', last_error = ? "
             + "WHERE id = ? AND claim = ?";
+    private static final String DELETE_CLAIMED = "DELETE FROM restauth_mail_outbox WHERE id = ? AND claim = ?";
     private static final String ENTRY_COLUMNS = "id, recipient, subject, attempts, created, next_attempt, sent, "
             + "given_up, last_error";
     private static final String BY_ID = "SELECT " + ENTRY_COLUMNS + " FROM restauth_mail_outbox WHERE id = ?";
@@ -88,6 +89,11 @@ public final class MailOutboxDao {
     /** Records a delivery and blanks the body; false when the claim had lapsed and was taken over. */
     public boolean markSent(long id, String claim, Instant now) {
         return Jdbc.update(connection, MARK_SENT, now, id, claim) == 1;
+    }
+
+    /** Removes a claimed entry whose work is done (a job); false when the claim had lapsed and was taken over. */
+    public boolean deleteClaimed(long id, String claim) {
+        return Jdbc.update(connection, DELETE_CLAIMED, id, claim) == 1;
     }
 
     /** Records a failed attempt and when to try again. */

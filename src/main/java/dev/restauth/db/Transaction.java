@@ -19,6 +19,11 @@ public final class Transaction {
         this.dialect = dialect;
     }
 
+    /** The database's dialect, for the lengths its columns count ({@link Dialect#length}). */
+    public Dialect dialect() {
+        return dialect;
+    }
+
     /** {@code restauth_user}. */
     public UserDao users() {
         return new UserDao(connection);

@@ -3,6 +3,7 @@ package dev.restauth.endpoint;
 import dev.restauth.account.Login;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
+import dev.restauth.auth.Sessions;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -33,7 +34,8 @@ public class LoginServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
-        return response.ok(login.run(serializer.validate(request.data()), request.client()));
+        return response.ok(login.run(serializer.validate(request.data()), request.client(),
+                request.cookie(Sessions.SESSION_COOKIE)));
     }
 
     @Override

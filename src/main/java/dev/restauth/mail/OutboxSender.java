@@ -1,5 +1,6 @@
 package dev.restauth.mail;
 
+import dev.restauth.auth.crypto.BadSignatureException;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
 import dev.restauth.db.MailOutboxDao;
@@ -27,6 +28,8 @@ import java.util.logging.Logger;
  * {@code outbox_backoff_cap}; after {@code outbox_max_attempts} attempts the mail is given up with a log line. A
  * claim lapses after {@link #LEASE}, longer than any send can take within the SMTP timeouts, so mail claimed by a
  * node that died is sent by another. Log lines name mails by id and never show a body: bodies hold reset links.
+ * Bodies are opened ({@link SealedBody}) only here, just before they are handed to the transport; one that does not
+ * open (the secret key changed) counts as a failed attempt.
  *
  * <p>{@link #deliverDue()} delivers what is due now on the caller's thread (tests, tools). Thread-safe.
  */
@@ -46,6 +49,7 @@ public final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final Policy policy;
     private final Duration pollInterval;
+    private final Outbox outbox;
     private ScheduledExecutorService thread;
     private volatile boolean closing;
     private volatile boolean pollFailing;
@@ -74,13 +78,15 @@ public final class OutboxSender implements AutoCloseable {
         }
     }
 
+    /** @param outbox the outbox whose sealed bodies this sender opens and whose jobs it runs */
     public OutboxSender(Database database, MailTransport transport, Clock clock, Policy policy,
-                        Duration pollInterval) {
+                        Duration pollInterval, Outbox outbox) {
         this.database = Objects.requireNonNull(database, "database");
         this.transport = Objects.requireNonNull(transport, "transport");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.outbox = Objects.requireNonNull(outbox, "outbox");
     }
 
     /** Starts the background thread; its first look is at once, so mail left by a previous run goes out. */
@@ -108,6 +114,7 @@ public final class OutboxSender implements AutoCloseable {
         while (!closing) {
             List<Long> due = database.inTransaction(tx -> tx.outbox().due(clock.instant()));
             int claimed = 0;
+            int jobsDone = 0;
             for (long id : due) {
                 if (closing) {
                     break;
@@ -118,11 +125,14 @@ public final class OutboxSender implements AutoCloseable {
                 });
                 if (mail.isPresent()) {
                     claimed++;
-                    delivered += attempt(mail.get(), claim) ? 1 : 0;
+                    Outcome outcome = attempt(mail.get(), claim);
+                    delivered += outcome == Outcome.DELIVERED ? 1 : 0;
+                    jobsDone += outcome == Outcome.JOB_DONE ? 1 : 0;
                 }
             }
             // A short batch was the last one; a batch taken wholly by other senders leaves nothing for this one.
-            if (due.size() < MailOutboxDao.BATCH || claimed == 0) {
+            // Jobs queue mail of their own, due now: one more round sends it.
+            if ((due.size() < MailOutboxDao.BATCH || claimed == 0) && jobsDone == 0) {
                 break;
             }
         }
@@ -138,13 +148,22 @@ public final class OutboxSender implements AutoCloseable {
         return new Counts(delivered.get(), failedAttempts.get(), givenUp.get());
     }
 
-    private boolean attempt(MailOutboxDao.Claimed mail, String claim) {
-        String error = send(mail);
+    /** What became of one claimed entry. */
+    private enum Outcome {
+        DELIVERED, JOB_DONE, FAILED
+    }
+
+    private Outcome attempt(MailOutboxDao.Claimed mail, String claim) {
+        boolean job = Outbox.isJob(mail);
+        String error = job ? runJob(mail, claim) : send(mail);
         Instant now = clock.instant();
         if (error == null) {
+            if (job) {
+                return Outcome.JOB_DONE; // removed with the work it did
+            }
             database.useTransaction(tx -> tx.outbox().markSent(mail.id(), claim, now));
             delivered.incrementAndGet();
-            return true;
+            return Outcome.DELIVERED;
         }
         failedAttempts.incrementAndGet();
         int attempts = mail.attempts() + 1;
@@ -158,13 +177,58 @@ public final class OutboxSender implements AutoCloseable {
             LOG.info(() -> "mail " + mail.id() + " not delivered (attempt " + attempts + "), next attempt in "
                     + wait.toSeconds() + " s: " + error);
         }
-        return false;
+        return Outcome.FAILED;
+    }
+
+    /**
+     * Runs a job and removes its entry in one transaction, so the mail it queues is queued exactly once; returns
+     * null when done, else what went wrong (the entry is then tried again like a mail).
+     */
+    private String runJob(MailOutboxDao.Claimed entry, String claim) {
+        OutboxJob job = outbox.job(entry.subject());
+        if (job == null) {
+            return "no outbox job " + entry.subject() + " on this node";
+        }
+        String payload;
+        try {
+            payload = outbox.open(entry);
+        } catch (BadSignatureException e) {
+            return "the job does not open under the current secret key (changed since it was queued?)";
+        }
+        try {
+            database.useTransaction(tx -> {
+                job.run(tx, payload);
+                if (!tx.outbox().deleteClaimed(entry.id(), claim)) {
+                    throw new ClaimLostException();
+                }
+            });
+            return null;
+        } catch (ClaimLostException e) {
+            return "the claim lapsed before the job was done";
+        } catch (RuntimeException e) {
+            return e.toString();
+        }
+    }
+
+    /** Rolls back a job whose entry another sender took over meanwhile: that sender does the job. */
+    private static final class ClaimLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimLostException() {
+            super(null, null, false, false);
+        }
     }
 
     /** Hands a mail to the transport; returns null when it was accepted, else what went wrong. */
     private String send(MailOutboxDao.Claimed mail) {
+        String body;
         try {
-            transport.send(new Mail(mail.recipient(), mail.subject(), mail.body()));
+            body = outbox.open(mail);
+        } catch (BadSignatureException e) {
+            return "the body does not open under the current secret key (changed since it was queued?)";
+        }
+        try {
+            transport.send(new Mail(mail.recipient(), mail.subject(), body));
             return null;
         } catch (MailDeliveryException e) {
             return e.getMessage();

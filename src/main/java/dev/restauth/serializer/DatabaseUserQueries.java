@@ -20,4 +20,9 @@ public final class DatabaseUserQueries implements SerializerContext.UserQueries 
     public boolean emailTaken(String email) {
         return database.read(tx -> !tx.users().findByEmail(email).isEmpty());
     }
+
+    @Override
+    public int storedLength(String value) {
+        return database.dialect().length(value);
+    }
 }

@@ -10,6 +10,8 @@ import dev.restauth.error.ValidationException;
 import dev.restauth.password.UserAttributes;
 import dev.restauth.text.Messages;
 import dev.restauth.user.Canonical;
+import dev.restauth.user.EmailAddress;
+import dev.restauth.user.User;
 import dev.restauth.user.UsernameValidator;
 
 import java.util.List;
@@ -17,17 +19,18 @@ import java.util.List;
 /**
  * dj-rest-auth's {@code RegisterSerializer} with allauth's adapter checks, in their order: {@code username} (at most
  * 150 characters, at least {@code username_min_length}, a valid Django username, free in any letter case),
- * {@code email} (valid, free in any letter case when addresses are unique), {@code password1} (the password
- * validators, without the user), {@code password2}; then, once every field passed, "The two password fields didn't
- * match." (ASCII apostrophe, unlike password change), then the validators again with the would-be user, so a
+ * {@code email} (at most 254 characters, valid, free in any letter case when addresses are unique), {@code password1} (the
+ * password validators, without the user), {@code password2}; then, once every field passed, "The two password fields
+ * didn't match." (ASCII apostrophe, unlike password change), then the validators again with the would-be user, so a
  * password too similar to the username or address is reported under {@code non_field_errors}.
+ *
+ * <p>Lengths are checked on the values as stored, the username after NFKC, in the unit the database's columns count
+ * ({@link SerializerContext.UserQueries#storedLength}), so a value that passed is never refused by the database.
  *
  * <p>With {@code prevent_enumeration} under mandatory verification a taken address is not reported here: the
  * sign-up goes on, and {@link dev.restauth.account.Register} answers it as a new one while mailing the owner.
  */
 public class DefaultRegisterSerializer implements RegisterSerializer {
-    private static final int USERNAME_MAX_LENGTH = 150;
-
     private final SerializerContext context;
     private final CharField username;
     private final CharField email;
@@ -38,8 +41,9 @@ public class DefaultRegisterSerializer implements RegisterSerializer {
         Settings settings = context.settings();
         this.context = context;
         this.username = (settings.get(Settings.USERNAME_REQUIRED) ? CharField.required() : CharField.optional())
-                .maxLength(USERNAME_MAX_LENGTH).minLength(settings.get(Settings.USERNAME_MIN_LENGTH));
-        this.email = (settings.get(Settings.EMAIL_REQUIRED) ? CharField.required() : CharField.optional()).email();
+                .maxLength(User.NAME_LENGTH).minLength(settings.get(Settings.USERNAME_MIN_LENGTH));
+        this.email = (settings.get(Settings.EMAIL_REQUIRED) ? CharField.required() : CharField.optional())
+                .maxLength(EmailAddress.MAX_LENGTH).email();
         this.reportTakenEmail = settings.get(Settings.UNIQUE_EMAIL) && !(settings.get(Settings.PREVENT_ENUMERATION)
                 && settings.get(Settings.EMAIL_VERIFICATION) == EmailVerification.MANDATORY);
     }
@@ -50,14 +54,22 @@ public class DefaultRegisterSerializer implements RegisterSerializer {
         String name = fields.text("username", username);
         if (name != null) {
             name = Canonical.username(name);
-            if (!UsernameValidator.isValid(name)) {
+            fields.rejectIfLonger("username", name, User.NAME_LENGTH, context.users()::storedLength);
+            if (!fields.valid("username")) {
+                name = null;
+            } else if (!UsernameValidator.isValid(name)) {
                 fields.reject("username", Messages.get("field.username"));
             } else if (context.users().usernameTaken(name, -1)) {
                 fields.reject("username", Messages.get("user.username_taken"));
             }
         }
         String address = fields.text("email", email);
-        if (address != null && reportTakenEmail && context.users().emailTaken(address)) {
+        fields.rejectIfLonger("email", address, EmailAddress.MAX_LENGTH, context.users()::storedLength);
+        if (address != null && fields.valid("email")
+                && context.users().storedLength(Canonical.key(address)) > Canonical.KEY_LENGTH) {
+            fields.reject("email", Messages.get("field.email")); // a domain whose compatibility form is huge
+        }
+        if (address != null && fields.valid("email") && reportTakenEmail && context.users().emailTaken(address)) {
             fields.reject("email", Messages.get("user.email_taken"));
         }
         String password1 = fields.text("password1", password);

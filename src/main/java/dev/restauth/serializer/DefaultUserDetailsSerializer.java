@@ -7,15 +7,17 @@ import dev.restauth.apidoc.Schema;
 import dev.restauth.text.Messages;
 import dev.restauth.user.Canonical;
 import dev.restauth.user.User;
+import dev.restauth.user.UsernameValidator;
 
 /**
  * dj-rest-auth's {@code UserDetailsSerializer}: {@code pk, username, email, first_name, last_name}, with {@code pk}
  * and {@code email} read-only (sent values are ignored). {@code username} is required on {@code PUT}, a valid
  * Django username of at most 150 characters, and unique in any letter case, except that a user may keep their
- * own name. Subclass it to add or hide fields.
+ * own name. Every length is checked on the value as stored (the username after NFKC, which must still be a valid
+ * username) in the unit the database's columns count. Subclass it to add or hide fields.
  */
 public class DefaultUserDetailsSerializer implements UserDetailsSerializer {
-    private static final int MAX_LENGTH = 150;
+    private static final int MAX_LENGTH = User.NAME_LENGTH;
     private static final CharField USERNAME = CharField.required().maxLength(MAX_LENGTH).username();
     private static final CharField USERNAME_PARTIAL = CharField.optional().maxLength(MAX_LENGTH).username();
     private static final CharField NAME = CharField.optional().allowBlank().maxLength(MAX_LENGTH);
@@ -43,12 +45,18 @@ public class DefaultUserDetailsSerializer implements UserDetailsSerializer {
         String username = fields.text("username", partial ? USERNAME_PARTIAL : USERNAME);
         if (username != null) {
             username = Canonical.username(username);
-            if (context.users().usernameTaken(username, user.id())) {
+            fields.rejectIfLonger("username", username, MAX_LENGTH, context.users()::storedLength);
+            if (fields.valid("username") && !UsernameValidator.isValid(username)) {
+                fields.reject("username", Messages.get("field.username"));
+            }
+            if (fields.valid("username") && context.users().usernameTaken(username, user.id())) {
                 fields.reject("username", Messages.get("user.username_taken"));
             }
         }
         String firstName = fields.text("first_name", NAME);
+        fields.rejectIfLonger("first_name", firstName, MAX_LENGTH, context.users()::storedLength);
         String lastName = fields.text("last_name", NAME);
+        fields.rejectIfLonger("last_name", lastName, MAX_LENGTH, context.users()::storedLength);
         fields.throwIfInvalid();
         return new ProfileChange(username != null ? username : user.username(),
                 firstName != null ? firstName : user.firstName(),

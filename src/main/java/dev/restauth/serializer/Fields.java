@@ -5,9 +5,11 @@ import com.google.gson.JsonObject;
 
 import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
+import dev.restauth.text.PythonText;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * Reads the fields of a request body one by one, in declaration order, collecting every field's errors, as a DRF
@@ -24,13 +26,14 @@ public final class Fields {
     }
 
     /**
-     * A field's text as sent, unvalidated, for keying a rate limit before validation: the string, or empty for a
-     * missing or non-string value.
+     * A field's text as {@link CharField} will see it, unvalidated, for keying a rate limit before validation: a
+     * string or a number as text, trimmed as the field trims it; empty for a missing, null, boolean or structured
+     * value. So every spelling the field accepts as one value is one key.
      */
     public static String textOrEmpty(JsonObject data, String name) {
         JsonElement value = data.get(name);
-        return value != null && value.isJsonPrimitive() && value.getAsJsonPrimitive().isString()
-                ? value.getAsString() : "";
+        return value != null && value.isJsonPrimitive() && !value.getAsJsonPrimitive().isBoolean()
+                ? PythonText.strip(value.getAsString()) : "";
     }
 
     /** Whether the body has this field at all (partial updates only touch the fields sent). */
@@ -80,6 +83,18 @@ public final class Fields {
     /** Records an error found by a check of the caller's own (uniqueness, a wrong old password). */
     public void reject(String name, String message) {
         errors.add(name, message);
+    }
+
+    /**
+     * Records DRF's "Ensure this field has no more than {@code max} characters." when a field that passed its own
+     * checks would not fit its column as stored: after normalisation, in the unit the database counts.
+     *
+     * @param length how the column counts, usually {@link SerializerContext.UserQueries#storedLength}
+     */
+    public void rejectIfLonger(String name, String stored, int max, ToIntFunction<String> length) {
+        if (stored != null && valid(name) && length.applyAsInt(stored) > max) {
+            errors.add(name, Messages.get("field.max_length", max));
+        }
     }
 
     /** True when a field has no recorded error. */

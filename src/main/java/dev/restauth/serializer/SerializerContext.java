@@ -20,5 +20,13 @@ public record SerializerContext(Settings settings, PasswordValidators validators
 
         /** True when any account has this e-mail address in any letter case. */
         boolean emailTaken(String email);
+
+        /**
+         * The length of a value as the database's text columns count it: code points (as DRF and PostgreSQL and
+         * MariaDB count), or UTF-16 units on H2, where an emoji takes two of a column's characters.
+         */
+        default int storedLength(String value) {
+            return value.codePointCount(0, value.length());
+        }
     }
 }

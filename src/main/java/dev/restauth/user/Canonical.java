@@ -9,6 +9,9 @@ import java.util.Locale;
  * typed is what the API shows and where mail goes.
  */
 public final class Canonical {
+    /** The length of the key columns ({@code username_key}, {@code email_key}): NFKC and lower case may grow a value. */
+    public static final int KEY_LENGTH = 600;
+
     private Canonical() {
     }
 

@@ -5,4 +5,6 @@ package dev.restauth.user;
  * the user confirmed it, and whether it is the primary one. Immutable.
  */
 public record EmailAddress(long id, long userId, String email, boolean verified, boolean primary) {
+    /** The length of the e-mail columns (allauth's and Django's {@code EmailField}, RFC 5321's path limit). */
+    public static final int MAX_LENGTH = 254;
 }

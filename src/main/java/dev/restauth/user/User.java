@@ -13,6 +13,8 @@ import java.time.Instant;
 public record User(long id, String username, String email, String password, String firstName, String lastName,
                    boolean active, boolean staff, boolean superuser, Instant dateJoined, Instant lastLogin,
                    Instant tokensValidAfter) {
+    /** The length of the username, first_name and last_name columns (Django's {@code max_length=150}). */
+    public static final int NAME_LENGTH = 150;
 
     /** A user whose access tokens were never revoked. */
     public User(long id, String username, String email, String password, String firstName, String lastName,

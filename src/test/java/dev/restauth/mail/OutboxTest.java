@@ -98,7 +98,7 @@ class OutboxTest {
         try (Smtp smtp = Smtp.start()) {
             settings.put("email_port", Integer.toString(smtp.port()));
             try (RestAuth first = RestAuth.builder(settings(settings)).backgroundWork(false).build()) {
-                first.database().useTransaction(c -> new Outbox(Clock.systemUTC()).enqueue(c,
+                first.database().useTransaction(c -> first.outbox().enqueue(c,
                         new Mail("carol@example.com", "[example.com] Pending", "left behind")));
             }
             assertEquals(0, smtp.messages().size());
@@ -130,7 +130,7 @@ class OutboxTest {
                  RestAuth two = RestAuth.builder(settings(settings)).backgroundWork(false).build()) {
                 for (int i = 0; i < mails; i++) {
                     Mail mail = new Mail("user" + i + "@example.com", "mail " + i, "body " + i);
-                    one.database().useTransaction(c -> new Outbox(Clock.systemUTC()).enqueue(c, mail));
+                    one.database().useTransaction(c -> one.outbox().enqueue(c, mail));
                 }
                 int delivered = race(List.of(one.outboxSender(), one.outboxSender(), one.outboxSender(),
                         two.outboxSender(), two.outboxSender(), two.outboxSender()));
@@ -182,7 +182,7 @@ class OutboxTest {
         boolean printing = logger.getUseParentHandlers();
         logger.setUseParentHandlers(false);
         try (RestAuth app = RestAuth.builder(settings(settings)).clock(clock).backgroundWork(false).build()) {
-            app.database().useTransaction(c -> new Outbox(clock).enqueue(c,
+            app.database().useTransaction(c -> app.outbox().enqueue(c,
                     new Mail("dave@example.com", "[example.com] Doomed", "secret-reset-link")));
             List<Duration> waits = new ArrayList<>();
             for (int attempt = 1; attempt <= 4; attempt++) {
@@ -227,7 +227,7 @@ class OutboxTest {
             settings.put("email_port", Integer.toString(smtp.port()));
             try (RestAuth app = RestAuth.builder(settings(settings)).backgroundWork(false).build()) {
                 assertThrows(IllegalStateException.class, () -> app.database().useTransaction(c -> {
-                    new Outbox(Clock.systemUTC()).enqueue(c, new Mail("erin@example.com", "[example.com] Never", "x"));
+                    app.outbox().enqueue(c, new Mail("erin@example.com", "[example.com] Never", "x"));
                     throw new IllegalStateException("the change that caused the mail failed");
                 }));
                 assertEquals(0, app.outboxSender().deliverDue());
@@ -252,7 +252,7 @@ class OutboxTest {
         try (RestAuth app = RestAuth.builder(settings(settings)).clock(clock).mailTransport(flaky)
                 .backgroundWork(false).build()) {
             Mail mail = new Mail("frank@example.com", "[example.com] Hello", "body");
-            app.database().useTransaction(c -> new Outbox(clock).enqueue(c, mail));
+            app.database().useTransaction(c -> app.outbox().enqueue(c, mail));
             assertEquals(0, app.outboxSender().deliverDue());
             assertEquals("java.lang.IllegalStateException: the application's transport broke",
                     onlyEntry(app).lastError());

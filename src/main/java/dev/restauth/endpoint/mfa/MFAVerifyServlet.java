@@ -3,6 +3,7 @@ package dev.restauth.endpoint.mfa;
 import dev.restauth.account.VerifySecondFactor;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
+import dev.restauth.auth.Sessions;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -31,7 +32,8 @@ public class MFAVerifyServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
-        return response.ok(verify.run(serializer.validate(request.data()), request.client()));
+        return response.ok(verify.run(serializer.validate(request.data()), request.client(),
+                request.cookie(Sessions.SESSION_COOKIE)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.restauth.endpoint.passkeys;
 import dev.restauth.account.PasskeyLogin;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
+import dev.restauth.auth.Sessions;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -30,7 +31,8 @@ public class PasskeyLoginCompleteServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
-        return response.ok(login.run(serializer.validate(request.data()), request.client()));
+        return response.ok(login.run(serializer.validate(request.data()), request.client(),
+                request.cookie(Sessions.SESSION_COOKIE)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.restauth.endpoint.social;
 import dev.restauth.account.SocialLogin;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
+import dev.restauth.auth.Sessions;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -45,7 +46,7 @@ public class SocialLoginServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         LinkTemplate.Bound link = confirmationLinks.bind(request);
         return response.ok(socialLogin.run(provider, serializer.validate(request.data()), request.client(),
-                key -> link.expand(Map.of("key", key))));
+                request.cookie(Sessions.SESSION_COOKIE), key -> link.expand(Map.of("key", key))));
     }
 
     @Override

@@ -337,6 +337,26 @@ class PasskeyTest {
         return server.http();
     }
 
+    @Test
+    void aPasskeyLoginEndsTheSessionTheBrowserHeld() {
+        register(browser, null);
+        server.createUser("bob", "bob@example.com", PASSWORD);
+        Http.Response bob = http().post("/login/", "{\"username\":\"bob\",\"password\":\"" + PASSWORD + "\"}");
+        String bobSession = bob.cookie("sessionid");
+        String csrf = bob.cookie("csrftoken");
+        String[] bobsBrowser = {"Cookie", "csrftoken=" + csrf + "; sessionid=" + bobSession, "X-CSRFToken", csrf};
+        Http.Response begin = http().post("/passkeys/login/begin/", "{}", bobsBrowser);
+
+        clock.advance(Duration.ofSeconds(30));
+        Http.Response login = http().post("/passkeys/login/complete/", "{\"credential\":"
+                + browser.get(begin.body()) + ",\"session_id\":\"" + sessionId(begin) + "\"}", bobsBrowser);
+
+        assertEquals(200, login.status(), login.toString());
+        assertEquals(401, http().get("/user/", "Cookie", "sessionid=" + bobSession).status(), "bob's session ended");
+        assertEquals("alice", http().get("/user/", "Cookie", "sessionid=" + login.cookie("sessionid")).json()
+                .get("username").getAsString());
+    }
+
     private Http.Response register(PasskeyBrowser who, String name) {
         Http.Response begin = http().post("/passkeys/register/begin/", "{}", Http.token(key));
         assertEquals(200, begin.status(), begin.toString());

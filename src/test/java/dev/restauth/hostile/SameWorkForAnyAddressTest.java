@@ -1,0 +1,94 @@
+package dev.restauth.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.restauth.testing.Http;
+import dev.restauth.testing.MutableClock;
+import dev.restauth.testing.Smtp;
+import dev.restauth.testing.StatementLog;
+import dev.restauth.testing.TestDatabase;
+import dev.restauth.testing.TestServer;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+/**
+ * {@code password/reset/} and {@code registration/resend-email/} do the same database work for an address that has
+ * an account as for one that has none: the same statements, in the same order, the same writes. Who gets mail is
+ * decided afterwards, by the outbox's sender, so neither the answer nor the time a request takes tells them apart.
+ * The statements are counted, as the login tests count hashes; the time is {@code make bench}'s business.
+ */
+class SameWorkForAnyAddressTest {
+    private static final String PASSWORD = "Tr0ub4dor&3x";
+
+    @Test
+    void aResetRequestDoesTheSameDatabaseWorkForAKnownAndAnUnknownAddress() throws MessagingException {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2); Smtp smtp = Smtp.start()) {
+            StatementLog log = new StatementLog(database.dataSource());
+            try (TestServer server = server(log, smtp)) {
+                server.createUser("alice", "alice@example.com", PASSWORD);
+                log.take();
+                assertEquals(200, server.http().post("/password/reset/", "{\"email\":\"Alice@Example.com\"}")
+                        .status());
+                List<String> known = log.take();
+                assertEquals(200, server.http().post("/password/reset/", "{\"email\":\"nobody@example.com\"}")
+                        .status());
+                List<String> unknown = log.take();
+
+                assertSameWork(known, unknown);
+                assertEquals(1, server.app().outboxSender().deliverDue(), "alice's mail, and none for nobody");
+                assertEquals(List.of("alice@example.com"), recipients(smtp));
+            }
+        }
+    }
+
+    @Test
+    void aResentConfirmationDoesTheSameDatabaseWorkForAKnownAndAnUnknownAddress() throws MessagingException {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2); Smtp smtp = Smtp.start()) {
+            StatementLog log = new StatementLog(database.dataSource());
+            try (TestServer server = server(log, smtp)) {
+                Http.Response registered = server.http().post("/registration/", "{\"username\":\"carol\","
+                        + "\"email\":\"carol@example.com\",\"password1\":\"" + PASSWORD + "\",\"password2\":\""
+                        + PASSWORD + "\"}");
+                assertEquals(201, registered.status(), registered.toString());
+                assertEquals(1, server.app().outboxSender().deliverDue());
+                smtp.purge();
+                log.take();
+                assertEquals(200, server.http().post("/registration/resend-email/",
+                        "{\"email\":\"CAROL@example.com\"}").status());
+                List<String> known = log.take();
+                assertEquals(200, server.http().post("/registration/resend-email/",
+                        "{\"email\":\"nobody@example.com\"}").status());
+                List<String> unknown = log.take();
+
+                assertSameWork(known, unknown);
+                assertEquals(1, server.app().outboxSender().deliverDue(), "carol's mail, and none for nobody");
+                assertEquals(List.of("carol@example.com"), recipients(smtp));
+            }
+        }
+    }
+
+    private static void assertSameWork(List<String> known, List<String> unknown) {
+        assertFalse(StatementLog.writes(known).isEmpty(), "the request is counted and its job queued: " + known);
+        assertEquals(StatementLog.writes(known).size(), StatementLog.writes(unknown).size(), "writes");
+        assertEquals(known, unknown, "the same statements in the same order");
+    }
+
+    private static TestServer server(StatementLog log, Smtp smtp) {
+        return TestServer.builder().dataSource(log).clock(MutableClock.startingNow())
+                .setting("throttle_enabled", "true").mailTo(smtp.port()).start();
+    }
+
+    private static List<String> recipients(Smtp smtp) throws MessagingException {
+        List<String> recipients = new java.util.ArrayList<>();
+        for (MimeMessage message : smtp.messages()) {
+            recipients.add(message.getAllRecipients()[0].toString());
+        }
+        return recipients;
+    }
+}
