@@ -43,7 +43,7 @@ public final class SchemaServlet extends ApiServlet {
     protected ApiResponse get(ApiRequest request) {
         String mount = request.raw().getContextPath() + request.raw().getServletPath();
         JsonObject document = ApiDocument.build(router.routes(), settings, mount);
-        if ("yaml".equals(request.raw().getParameter("format"))) {
+        if (wantsYaml(request.raw().getQueryString())) {
             DumpSettings dump = DumpSettings.builder().setDefaultFlowStyle(FlowStyle.BLOCK).build();
             String yaml = new Dump(dump).dumpToString(plain(document));
             return ApiResponse.content("application/yaml; charset=utf-8", yaml.getBytes(StandardCharsets.UTF_8));
@@ -61,6 +61,22 @@ public final class SchemaServlet extends ApiServlet {
                         .field("paths", Schema.anyObject())
                         .open().build())
                 .answersContent(200, "The document in YAML.", "application/yaml"));
+    }
+
+    /**
+     * Whether the query asks for YAML ({@code format=yaml}). Read from the raw query, not the container's parameters,
+     * which refuse a malformed query with an exception (a bad query is no reason to fail: the JSON is answered).
+     */
+    private static boolean wantsYaml(String query) {
+        if (query == null) {
+            return false;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.equals("format=yaml")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The Gson tree as maps, lists, strings, numbers and booleans, for the YAML writer. */
