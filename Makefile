@@ -13,7 +13,7 @@ ARGS     ?=
 SOURCES  := pom.xml web.xml $(shell find src sql -type f)
 
 .DEFAULT_GOAL := help
-.PHONY: help build test run migrate createsuperuser war bench clean import-django
+.PHONY: help build test run migrate createsuperuser war bench faults clean import-django
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -44,6 +44,9 @@ war: $(WAR) ## build target/restauth.war (Servlet 6) and target/restauth-javax.w
 
 bench: $(JAR) ## measure restauth against a bare baseline and argon2's bound: ARGS="--quick", "--soak" (not in make test)
 	$(JAVA) -Dbench.jvm_flags='$(JVM_FLAGS)' -cp 'target/test-classes:$(JAR):target/lib/*' dev.restauth.bench.Bench $(ARGS)
+
+faults: ## kill -9 cycles and full-disk episodes, as a table (not in make test): ARGS="-Dfaults.cycles=20 -Dfaults.episodes=10"
+	$(MVN) verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultsSoak $(ARGS)
 
 clean: ## remove build output (keeps ./var/)
 	$(MVN) clean

@@ -23,7 +23,9 @@ import dev.restauth.auth.crypto.ResetTokenGenerator;
 import dev.restauth.config.EmailBackend;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.Settings;
+import dev.restauth.error.ApiException;
 import dev.restauth.db.Database;
+import dev.restauth.db.DatabaseUnavailableException;
 import dev.restauth.db.Migrator;
 import dev.restauth.db.Sweeper;
 import dev.restauth.http.AllowedHosts;
@@ -46,6 +48,7 @@ import dev.restauth.serializer.SerializerContext;
 import dev.restauth.serializer.SerializerRegistry;
 import dev.restauth.social.SocialProvider;
 import dev.restauth.social.SocialProviders;
+import dev.restauth.text.Messages;
 import dev.restauth.throttle.Throttle;
 
 import java.time.Clock;
@@ -70,6 +73,8 @@ import javax.sql.DataSource;
 public final class RestAuth implements AutoCloseable {
     /** How often expired rate-limit windows, sessions, refresh tokens and second-factor challenges are deleted. */
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
+    /** What a client told the database is unavailable waits before it tries again. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 2;
 
     private final Settings settings;
     private final Database database;
@@ -114,7 +119,8 @@ public final class RestAuth implements AutoCloseable {
                             resetTokens));
             AllowedHosts allowedHosts = new AllowedHosts(settings.get(Settings.ALLOWED_HOSTS));
             this.router = Routes.build(new Router(new ApiSupport(authentication, settings.get(Settings.MAX_BODY_BYTES),
-                    new ClientAddresses(settings.get(Settings.TRUSTED_PROXIES)))), new Routes.Parts(useCases,
+                    new ClientAddresses(settings.get(Settings.TRUSTED_PROXIES)), RestAuth::outage)),
+                    new Routes.Parts(useCases,
                     serializers, new LinkTemplate(settings.get(Settings.PASSWORD_RESET_URL), allowedHosts),
                     new LinkTemplate(settings.get(Settings.EMAIL_CONFIRMATION_URL), allowedHosts),
                     new SessionCookies(clock, settings),
@@ -225,6 +231,17 @@ public final class RestAuth implements AutoCloseable {
             chain.add(known.get(name));
         }
         return chain;
+    }
+
+    /**
+     * A database that cannot be used now is a 503 saying so, with {@code Retry-After}; the database logs the outage
+     * itself, once and then in summary lines.
+     */
+    static ApiException outage(RuntimeException failure) {
+        if (failure instanceof DatabaseUnavailableException) {
+            return ApiException.unavailable(DATABASE_RETRY_AFTER_SECONDS, Messages.get("error.database_unavailable"));
+        }
+        return null;
     }
 
     private static MailTransport defaultTransport(Settings settings, Clock clock) {

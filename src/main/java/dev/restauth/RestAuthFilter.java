@@ -2,6 +2,7 @@ package dev.restauth;
 
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Identity;
+import dev.restauth.db.DatabaseUnavailableException;
 import dev.restauth.error.ApiException;
 import dev.restauth.error.NotAuthenticatedException;
 import dev.restauth.http.ErrorAnswer;
@@ -105,6 +106,9 @@ public final class RestAuthFilter implements Filter {
             }
         } catch (ApiException refused) {
             ErrorAnswer.of(refused, authentication).write((HttpServletResponse) response);
+            return;
+        } catch (DatabaseUnavailableException outage) {
+            ErrorAnswer.of(RestAuth.outage(outage), authentication).write((HttpServletResponse) response);
             return;
         }
         if (identity.isEmpty()) {

@@ -18,6 +18,7 @@ import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The standalone server: an embedded Jetty (ee10) serving restauth's front servlet under the mount prefix and, when
@@ -29,6 +30,10 @@ import org.eclipse.jetty.server.ServerConnector;
  * a deadline and a minimum rate ({@link BufferedBodyHandler}), connections are capped in all and per client address,
  * and silent connections close after the idle timeout. Whatever Jetty refuses itself is answered in JSON
  * ({@link JsonErrorHandler}).
+ *
+ * <p>A stop (SIGTERM, Ctrl-C, {@link Server#stop()}) is graceful: the connector stops accepting, the requests in
+ * flight run to their answers within {@code shutdown_grace_period}, a request arriving meanwhile on an open
+ * connection gets 503, and only then do the connections and (in {@code Main}) restauth's database close.
  */
 public final class RestAuthServer {
     private RestAuthServer() {
@@ -64,7 +69,9 @@ public final class RestAuthServer {
             app.router().observe(metrics);
             context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
         }
-        server.setHandler(new BufferedBodyHandler(context, settings));
+        // Outermost, so that a stop waits for every request the server took, its body still arriving or not.
+        server.setHandler(new GracefulHandler(new BufferedBodyHandler(context, settings)));
+        server.setStopTimeout(settings.get(Settings.SHUTDOWN_GRACE_PERIOD) * 1000L);
         server.setStopAtShutdown(true);
         return server;
     }

@@ -65,6 +65,10 @@ public final class Settings {
             intParser(0, 1_000_000), "-",
             "Open connections one client IP address may hold; a further one is closed at once. 0: no cap. Not "
                     + "applied with `trusted_proxies` above 0, where every connection comes from a proxy.");
+    public static final Setting<Integer> SHUTDOWN_GRACE_PERIOD = define("shutdown_grace_period", 10,
+            intParser(0, 3600), "-",
+            "Seconds a stopping server (SIGTERM, Ctrl-C) gives the requests in flight to finish once it has stopped "
+                    + "accepting new ones; then the database closes. A request still running after it is cut off.");
 
     // --- database -----------------------------------------------------------------------------------------------
     public static final Setting<String> DATABASE_URL = define("database_url", null, Settings::nonBlank,
@@ -75,6 +79,10 @@ public final class Settings {
             "DATABASES PASSWORD", "Database password.");
     public static final Setting<Integer> DATABASE_POOL_SIZE = define("database_pool_size", 10, intParser(2, 500),
             "CONN_MAX_AGE (roughly)", "Connections in the pool; at least 2, as migrating at start takes two.");
+    public static final Setting<Integer> DATABASE_STATEMENT_TIMEOUT = define("database_statement_timeout", 5,
+            intParser(1, 3600), "-",
+            "Seconds one SQL statement may run or wait for a lock before it is cancelled and the request answered 503; "
+                    + "also the longest wait for a pooled connection. Applies to the pool restauth opens itself.");
 
     // --- authentication -----------------------------------------------------------------------------------------
     public static final Setting<List<String>> AUTHENTICATION_CLASSES = define("authentication_classes",

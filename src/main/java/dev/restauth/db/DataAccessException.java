@@ -13,7 +13,9 @@ public class DataAccessException extends RuntimeException {
 
     /**
      * Translates a driver exception, once, at the DAO boundary: SQLState class 23 (integrity) becomes
-     * {@link DuplicateKeyException} for unique violations and {@link ConstraintViolationException} for the rest.
+     * {@link DuplicateKeyException} for unique violations and {@link ConstraintViolationException} for the rest;
+     * a database that cannot be used now (unreachable, a broken connection, a statement timeout) becomes
+     * {@link DatabaseUnavailableException}.
      */
     public static DataAccessException translate(String sql, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
@@ -23,6 +25,11 @@ public class DataAccessException extends RuntimeException {
         }
         if (state.startsWith("23")) {
             return new ConstraintViolationException(message, e);
+        }
+        DatabaseUnavailableException.Reason unavailable = DatabaseUnavailableException.reasonOf(e);
+        if (unavailable != null) {
+            return new DatabaseUnavailableException(message, e, unavailable,
+                    DatabaseUnavailableException.isBrokenConnection(e), false);
         }
         return new DataAccessException(message, e);
     }
@@ -34,6 +41,9 @@ public class DataAccessException extends RuntimeException {
             return false;
         }
         String state = ((SQLException) cause).getSQLState();
+        if (this instanceof DatabaseUnavailableException && !"HYT00".equals(state)) {
+            return false; // a statement timeout (MariaDB may report one in class 40) is not a race to run again
+        }
         return state != null && (state.startsWith("40") || "HYT00".equals(state));
     }
 

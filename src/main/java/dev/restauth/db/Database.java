@@ -10,9 +10,11 @@ import dev.restauth.config.Settings;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -26,6 +28,18 @@ public final class Database implements AutoCloseable {
     /** Attempts for a transaction the database aborted to resolve a race (deadlock, serialization failure). */
     private static final int ATTEMPTS = 3;
 
+    /** How long a statement may run, per database, set on each connection of a pool restauth opens (ms / s). */
+    private static final String H2_STATEMENT_TIMEOUT = "SET QUERY_TIMEOUT %d";
+    private static final String POSTGRESQL_STATEMENT_TIMEOUT = "SET statement_timeout = %d";
+    private static final String MARIADB_STATEMENT_TIMEOUT =
+            "SET SESSION max_statement_time = %d, lock_wait_timeout = %<d, innodb_lock_wait_timeout = %<d";
+
+    /** Lifts the statement timeout, back to what the database itself says, for work long by nature (migrations). */
+    private static final String H2_NO_STATEMENT_TIMEOUT = "SET QUERY_TIMEOUT 0";
+    private static final String POSTGRESQL_NO_STATEMENT_TIMEOUT = "SET statement_timeout = DEFAULT";
+    private static final String MARIADB_NO_STATEMENT_TIMEOUT = "SET SESSION max_statement_time = DEFAULT, "
+            + "lock_wait_timeout = DEFAULT, innodb_lock_wait_timeout = DEFAULT";
+
     /** JDBC URL prefixes and the class of their driver. */
     private static final Map<String, String> DRIVERS = Map.of(
             "jdbc:h2:", "org.h2.Driver",
@@ -35,11 +49,15 @@ public final class Database implements AutoCloseable {
     private final DataSource dataSource;
     private final boolean ownsDataSource;
     private final Dialect dialect;
+    private final Outages outages = new Outages();
+    /** The statement that sets the timeout on each connection of the pool restauth opened, else null. */
+    private final String statementTimeout;
 
-    private Database(DataSource dataSource, boolean ownsDataSource) {
+    private Database(DataSource dataSource, boolean ownsDataSource, String statementTimeout) {
         this.dataSource = Objects.requireNonNull(dataSource);
         this.ownsDataSource = ownsDataSource;
         this.dialect = detectDialect(dataSource);
+        this.statementTimeout = statementTimeout;
     }
 
     /** A pooled database from {@code database_url} (default: an H2 file in {@code data_dir}). */
@@ -55,24 +73,66 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(settings.get(Settings.DATABASE_POOL_SIZE));
         config.setMinimumIdle(Math.min(2, settings.get(Settings.DATABASE_POOL_SIZE)));
         config.setAutoCommit(true);
-        config.setConnectionTimeout(10_000);
+        int timeout = settings.get(Settings.DATABASE_STATEMENT_TIMEOUT);
+        // A request waits for a pooled connection at most as long as one statement may run, and no statement runs
+        // (or waits for a lock) longer: a request whose database is stuck is answered 503 within seconds.
+        config.setConnectionTimeout(timeout * 1000L);
+        String statementTimeout = statementTimeout(url, timeout).orElse(null);
+        config.setConnectionInitSql(statementTimeout);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        return new Database(new HikariDataSource(config), true);
+        return new Database(new HikariDataSource(config), true, statementTimeout);
     }
 
     /** The application's own data source (library and WAR modes); restauth will not close it. */
     public static Database of(DataSource dataSource) {
-        return new Database(dataSource, false);
+        return new Database(dataSource, false, null);
     }
 
-    /** The JDBC URL the settings name, or the default H2 file database under {@code data_dir}. */
+    /**
+     * The JDBC URL the settings name, or the default H2 file database under {@code data_dir}; an H2 URL gets
+     * {@link #durableCommits durable commits}.
+     */
     public static String jdbcUrl(Settings settings) {
         String url = settings.get(Settings.DATABASE_URL);
         if (url != null) {
-            return url;
+            return durableCommits(url);
         }
         Path file = settings.get(Settings.DATA_DIR).toAbsolutePath().resolve("restauth");
-        return "jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE";
+        return durableCommits("jdbc:h2:file:" + file + ";DB_CLOSE_ON_EXIT=FALSE");
+    }
+
+    /**
+     * An H2 database that keeps files writes each commit to its file before the commit returns
+     * ({@code WRITE_DELAY=0}): H2's default, 500 ms, acknowledges a commit that a crash of the process within the
+     * next half second loses. A URL that sets {@code WRITE_DELAY} itself keeps its own value; in-memory databases and
+     * other databases' URLs are returned as they are.
+     */
+    static String durableCommits(String url) {
+        String upper = url.toUpperCase(Locale.ROOT);
+        if (!upper.startsWith("JDBC:H2:") || upper.contains(";WRITE_DELAY=") || isInMemory(upper)) {
+            return url;
+        }
+        return url + ";WRITE_DELAY=0";
+    }
+
+    private static boolean isInMemory(String upperUrl) {
+        int options = upperUrl.indexOf(';');
+        String location = options < 0 ? upperUrl : upperUrl.substring(0, options);
+        return location.startsWith("JDBC:H2:MEM:") || location.contains("/MEM:");
+    }
+
+    /** The statement that gives each new connection of {@code url} a statement timeout of {@code seconds}. */
+    static Optional<String> statementTimeout(String url, int seconds) {
+        if (url.startsWith("jdbc:h2:")) {
+            return Optional.of(String.format(Locale.ROOT, H2_STATEMENT_TIMEOUT, seconds * 1000));
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return Optional.of(String.format(Locale.ROOT, POSTGRESQL_STATEMENT_TIMEOUT, seconds * 1000));
+        }
+        if (url.startsWith("jdbc:mariadb:") || url.startsWith("jdbc:mysql:")) {
+            return Optional.of(String.format(Locale.ROOT, MARIADB_STATEMENT_TIMEOUT, seconds));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -95,17 +155,57 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction and returns its result: committed when it returns, rolled back when it
-     * throws. A transaction the database aborted to break a deadlock is run again (up to three times), so
-     * {@code work} must not have effects outside the database.
+     * throws. A transaction the database aborted to break a deadlock is run again (up to three times), and so, once,
+     * is one whose connection broke before its commit (the server ended it: the transaction was rolled back), on
+     * another connection; so {@code work} must not have effects outside the database.
+     *
+     * @throws DatabaseUnavailableException when the database cannot be used now (unreachable, a statement timed
+     *                                      out), at once while a recent call found it unreachable
      */
     public <T> T inTransaction(Work<T> work) {
-        for (int attempt = 1; ; attempt++) {
+        return observed(() -> attempt(work));
+    }
+
+    /** Runs a call past the breaker, with the retries {@link #retrying} allows, and tells the breaker how it went. */
+    private <T> T observed(Supplier<T> call) {
+        outages.admit();
+        try {
+            T result = retrying(call);
+            outages.succeeded();
+            return result;
+        } catch (DatabaseUnavailableException e) {
+            outages.failed(e);
+            throw e;
+        } catch (RuntimeException | Error e) {
+            outages.succeeded(); // the database answered; the failure is the request's
+            throw e;
+        }
+    }
+
+    /**
+     * Runs {@code attempt} again when the database aborted it to resolve a race (up to {@value #ATTEMPTS} times), and
+     * once when its connection broke before any commit; a broken connection also replaces the pool's connections.
+     */
+    private <T> T retrying(Supplier<T> attempt) {
+        boolean reconnected = false;
+        for (int attempts = 1; ; attempts++) {
             try {
-                return attempt(work);
+                return attempt.get();
             } catch (DataAccessException e) {
-                if (!e.isTransient() || attempt == ATTEMPTS) {
+                if (e.isTransient() && attempts < ATTEMPTS) {
+                    continue;
+                }
+                if (!(e instanceof DatabaseUnavailableException)) {
                     throw e;
                 }
+                DatabaseUnavailableException unavailable = (DatabaseUnavailableException) e;
+                if (unavailable.brokenConnection()) {
+                    evictConnections();
+                }
+                if (reconnected || !unavailable.retryable()) {
+                    throw e;
+                }
+                reconnected = true;
             }
         }
     }
@@ -139,10 +239,14 @@ public final class Database implements AutoCloseable {
      * Runs a read on a connection in auto-commit mode: no transaction to open and commit, which is a third of the
      * round trips of the request every authenticated call makes (its token lookup). Each statement sees the data as
      * of its own start, so a read of several statements must not need them to agree; work that writes, or reads
-     * that must agree, belong in {@link #inTransaction}.
+     * that must agree, belong in {@link #inTransaction}. A read whose connection broke runs once more on a new one.
      */
     public <T> T read(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
+        return observed(() -> readOnce(work));
+    }
+
+    private <T> T readOnce(Work<T> work) {
+        try (Connection connection = connect()) {
             boolean inTransaction = !connection.getAutoCommit(); // an application's pool may hand them out so
             if (inTransaction) {
                 connection.setAutoCommit(true);
@@ -170,22 +274,82 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    private <T> T attempt(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
+    /**
+     * {@link #onConnection} without the statement timeout, which is put back afterwards: for migrations, whose DDL
+     * and whose wait for another node's migrations may take longer than any request should.
+     */
+    <T> T onConnectionWithoutTimeout(ConnectionWork<T> work) {
+        if (statementTimeout == null) {
+            return onConnection(work);
+        }
+        return onConnection(connection -> {
+            Jdbc.execute(connection, switch (dialect) {
+                case H2 -> H2_NO_STATEMENT_TIMEOUT;
+                case POSTGRESQL -> POSTGRESQL_NO_STATEMENT_TIMEOUT;
+                case MARIADB -> MARIADB_NO_STATEMENT_TIMEOUT;
+            });
             try {
-                T result = work.apply(new Transaction(connection, dialect));
-                connection.commit();
-                return result;
+                return work.apply(connection);
+            } finally {
+                Jdbc.execute(connection, statementTimeout);
+            }
+        });
+    }
+
+    private <T> T attempt(Work<T> work) {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            T result;
+            try {
+                result = work.apply(new Transaction(connection, dialect));
             } catch (RuntimeException | Error e) {
                 rollbackQuietly(connection, e);
                 throw e;
+            }
+            try {
+                connection.commit();
             } catch (SQLException e) {
                 rollbackQuietly(connection, e);
-                throw DataAccessException.translate("(commit)", e);
+                DataAccessException failure = DataAccessException.translate("(commit)", e);
+                throw failure instanceof DatabaseUnavailableException
+                        ? ((DatabaseUnavailableException) failure).notToRetry() : failure;
             }
+            return result;
         } catch (SQLException e) {
             throw DataAccessException.translate("(connection)", e);
+        }
+    }
+
+    /**
+     * After a connection broke, the pool's other connections went with it as a rule (the server restarted or failed
+     * over, an administrator ended them all, an embedded H2 closed its database after a failed write), so they are
+     * all replaced: idle ones at once, those in use when they come back. The next call gets a new connection; for an
+     * embedded H2, whose closed database stays registered while any connection to it is open, that is what opens
+     * the file again.
+     */
+    private void evictConnections() {
+        if (ownsDataSource && dataSource instanceof HikariDataSource) {
+            HikariPoolMXBean pool = ((HikariDataSource) dataSource).getHikariPoolMXBean();
+            if (pool != null) {
+                pool.softEvictConnections();
+            }
+        }
+    }
+
+    /**
+     * A connection from the pool. Failing to get one is no broken connection to retry: the pool has already
+     * waited its {@code connectionTimeout}, trying.
+     */
+    private Connection connect() {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            DataAccessException failure = DataAccessException.translate("(connection)", e);
+            if (failure instanceof DatabaseUnavailableException) {
+                throw ((DatabaseUnavailableException) failure).notToRetry();
+            }
+            throw new DatabaseUnavailableException(failure.getMessage(), e,
+                    DatabaseUnavailableException.Reason.UNREACHABLE, false, false);
         }
     }
 

@@ -66,10 +66,11 @@ public final class Migrator {
      * @return the migrations applied now (empty when it was current)
      */
     public List<Migration> migrate() {
-        return database.onConnection(lockConnection -> {
+        // Without the statement timeout: the wait for another node's migrations and DDL on big tables take longer.
+        return database.onConnectionWithoutTimeout(lockConnection -> {
             int restore = lock(lockConnection);
             try {
-                return database.onConnection(this::applyPending);
+                return database.onConnectionWithoutTimeout(this::applyPending);
             } finally {
                 unlock(lockConnection, restore);
             }

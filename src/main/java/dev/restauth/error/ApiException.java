@@ -112,6 +112,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(504, detail);
     }
 
+    /** 503 with {@code Retry-After} and this detail: a part the server depends on is briefly out. */
+    public static ApiException unavailable(long retryAfterSeconds, String detail) {
+        return new ApiException(503, detail, Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     /** 503 with {@code Retry-After}: the server is saturated, the client should come back shortly. */
     public static ApiException unavailable(long retryAfterSeconds) {
         return new ApiException(503, dev.restauth.text.Messages.get("error.unavailable"),

@@ -37,8 +37,9 @@ import java.util.logging.Logger;
  * <li>renders the response, or the {@link ApiException} thrown on the way, as compact UTF-8 JSON, after reading
  * and dropping a body nobody parsed (up to the size limit; beyond it the answer says {@code Connection: close}).</li>
  * </ol>
- * Unexpected exceptions become a logged 500 here and nowhere else. Subclasses override the handlers for their
- * methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch}, {@link #delete}) and are thread-safe.
+ * Unexpected exceptions become a logged 500 here and nowhere else; an outage ({@link Unavailability}) becomes a 503.
+ * Subclasses override the handlers for their methods ({@link #get}, {@link #post}, {@link #put}, {@link #patch},
+ * {@link #delete}) and are thread-safe.
  *
  * <p>Endpoints are servlets, not handlers of a framework of restauth's own, so a reader who knows the servlet API
  * knows how one is called and what it may do; the {@link Router} only picks the servlet for a path, a job a container's
@@ -157,8 +158,11 @@ public abstract class ApiServlet extends HttpServlet {
         } catch (ApiException e) {
             failure = e;
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "unexpected failure in " + method + " " + raw.getRequestURI(), e);
-            failure = new ServerError();
+            failure = support.unavailability().answer(e);
+            if (failure == null) {
+                LOG.log(Level.SEVERE, "unexpected failure in " + method + " " + raw.getRequestURI(), e);
+                failure = new ServerError();
+            }
         }
         if (!request.finishBody()) {
             // The container drops a connection whose request body was left unread; tell the client, or its next
@@ -261,8 +265,17 @@ public abstract class ApiServlet extends HttpServlet {
         }
     }
 
-    /** What every endpoint shares: the authentication chain, the body size limit and how clients are told apart. */
-    public record ApiSupport(Authentication authentication, int maxBodyBytes, ClientAddresses clientAddresses) {
+    /**
+     * What every endpoint shares: the authentication chain, the body size limit, how clients are told apart, and
+     * which failures are outages (503) rather than bugs (500).
+     */
+    public record ApiSupport(Authentication authentication, int maxBodyBytes, ClientAddresses clientAddresses,
+                             Unavailability unavailability) {
+        /** Every unexpected failure a 500. */
+        public ApiSupport(Authentication authentication, int maxBodyBytes, ClientAddresses clientAddresses) {
+            this(authentication, maxBodyBytes, clientAddresses, Unavailability.NONE);
+        }
+
         /** Without proxies: the client is the socket's peer. */
         public ApiSupport(Authentication authentication, int maxBodyBytes) {
             this(authentication, maxBodyBytes, ClientAddresses.direct());
