@@ -21,8 +21,8 @@ import java.util.regex.Matcher;
  * {@linkplain ApiServlet#describe() description}, so the document lists exactly what this configuration serves (token
  * or JWT mode, the configured providers, second factors and passkeys when on). To each operation it adds what every
  * endpoint answers alike: {@code HEAD} beside {@code GET}, {@code OPTIONS}, the refusals of a body that is no JSON,
- * too large or of another type, and, for endpoints that read credentials, 401 and 403. Routes whose endpoint gives no
- * description are left out and listed by {@link #undescribed}.
+ * too large or of another type, for endpoints that read credentials 401 and 403, and 503 during an outage. Routes
+ * whose endpoint gives no description are left out and listed by {@link #undescribed}.
  */
 public final class ApiDocument {
     /** The version of the OpenAPI specification the document follows. */
@@ -164,6 +164,12 @@ public final class ApiDocument {
                 responses.add("403", refusal("A session or cookie-borne JWT without its CSRF token, or no "
                         + "credentials when the first configured authentication is the session's.", head));
             }
+        }
+        if (!responses.has("503")) {
+            // any endpoint, during an outage of the database (or of what else it needs)
+            responses.add("503", response("Unavailable for now (the database does not answer); try again.",
+                    head ? Map.of() : json(Schema.detail()),
+                    Map.of("Retry-After", "Seconds after which to try again, when known.")));
         }
         operation.add("responses", responses);
         return operation;
