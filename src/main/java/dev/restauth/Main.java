@@ -3,6 +3,7 @@ package dev.restauth;
 import dev.restauth.account.CreateUser;
 import dev.restauth.auth.Keyring;
 import dev.restauth.auth.Tokens;
+import dev.restauth.config.LogFormat;
 import dev.restauth.config.Settings;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.SettingsException;
@@ -19,6 +20,7 @@ import dev.restauth.importer.ImportRefusedException;
 import dev.restauth.importer.Progress;
 import dev.restauth.importer.Summary;
 import dev.restauth.mail.ConsoleTransport;
+import dev.restauth.standalone.LogLines;
 import dev.restauth.user.SecurityEvent;
 
 import org.eclipse.jetty.server.Server;
@@ -107,6 +109,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // One log format for restauth's own messages and, through SLF4J, Jetty's and the pool's: text until the
+        // settings say otherwise (log_format).
+        System.setProperty("java.util.logging.manager", LogLines.KeptAtExit.class.getName());
+        LogLines.install(LogFormat.TEXT);
         int code;
         try {
             code = run(args, System.in, System.out, System.err);
@@ -138,6 +144,7 @@ public final class Main {
             return 0;
         }
         try {
+            LogLines.use(invocation.settings().get(Settings.LOG_FORMAT));
             switch (invocation.command().name()) {
                 case "serve":
                     return serve(invocation.settings(), out);
@@ -279,6 +286,7 @@ public final class Main {
         String root = "http://" + settings.get(Settings.HOST) + ":" + RestAuthServer.port(server);
         out.printf("restauth serving %s%s/ (database %s)%n", root, settings.get(Settings.MOUNT_PREFIX),
                 redact(Database.jdbcUrl(settings)));
+        out.printf("API documentation: %s%s/docs/%n", root, settings.get(Settings.MOUNT_PREFIX));
         if (DemoPage.served(settings)) {
             out.printf("demo page: %s/%n", root);
         }

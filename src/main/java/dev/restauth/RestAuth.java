@@ -1,5 +1,6 @@
 package dev.restauth;
 
+import dev.restauth.account.CheckReadiness;
 import dev.restauth.account.UseCases;
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Authenticator;
@@ -131,6 +132,7 @@ public final class RestAuth implements AutoCloseable {
                             settings.get(Settings.JWT_AUTH_COOKIE_USE_CSRF),
                             settings.get(Settings.JWT_AUTH_RETURN_EXPIRATION)),
                     settings.get(Settings.MFA_ENABLED)));
+            Routes.service(router, settings, new CheckReadiness(database, clock, settings));
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
                     OutboxSender.Policy.fromSettings(settings),
@@ -174,6 +176,11 @@ public final class RestAuth implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The pool password hashes run on (its queue is a metric). */
+    public HashingPool hashingPool() {
+        return hashingPool;
     }
 
     /** The URL table the front servlet serves. */

@@ -25,9 +25,11 @@ import static dev.restauth.serializer.SerializerKey.PASSKEY_REGISTER_COMPLETE_SE
 import static dev.restauth.serializer.SerializerKey.PASSKEY_REMOVE_SERIALIZER;
 import static dev.restauth.serializer.SerializerKey.PASSKEY_UPDATE_SERIALIZER;
 
+import dev.restauth.account.CheckReadiness;
 import dev.restauth.account.UseCases;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
+import dev.restauth.endpoint.HealthServlet;
 import dev.restauth.endpoint.JsonWebKeySetServlet;
 import dev.restauth.endpoint.account.EmailAddressesServlet;
 import dev.restauth.endpoint.account.ReauthenticateServlet;
@@ -65,6 +67,9 @@ import dev.restauth.endpoint.social.SocialLoginServlet;
 import dev.restauth.endpoint.social.UnconfiguredProviderServlet;
 import dev.restauth.http.LinkTemplate;
 import dev.restauth.http.Router;
+import dev.restauth.config.Settings;
+import dev.restauth.openapi.DocsServlet;
+import dev.restauth.openapi.SchemaServlet;
 import dev.restauth.serializer.SerializerRegistry;
 import dev.restauth.social.SocialProvider;
 import dev.restauth.social.SocialProviders;
@@ -174,5 +179,18 @@ final class Routes {
             }
         }
         return router;
+    }
+
+    /**
+     * restauth's own routes, about the service itself: its readiness, its OpenAPI document (built from every other
+     * route of the table) and a page that shows it. Added last, so the document sees the whole table.
+     */
+    static Router service(Router router, Settings settings, CheckReadiness readiness) {
+        DocsServlet docs = new DocsServlet();
+        return router
+            .add("/health/", new HealthServlet(readiness))
+            .add("/schema/", new SchemaServlet(router, settings))
+            .add("/docs/", docs)
+            .add("/docs/{file}/", docs);
     }
 }

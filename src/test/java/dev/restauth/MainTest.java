@@ -201,6 +201,7 @@ class MainTest {
             int port = RestAuthServer.port(server);
             assertEquals("restauth serving http://127.0.0.1:" + port + "/rest-auth/ (database jdbc:h2:file:"
                     + dir.resolve("restauth") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0)\n"
+                    + "API documentation: http://127.0.0.1:" + port + "/rest-auth/docs/\n"
                     + "demo page: http://127.0.0.1:" + port + "/\n", out.toString());
             Http root = new Http("http://127.0.0.1:" + port);
             assertEquals("{\"detail\":\"Authentication credentials were not provided.\"}",

@@ -406,6 +406,16 @@ public final class Settings {
             "REST_AUTH *_SERIALIZER",
             "Properties file overriding entries of the serializer registry, e.g. `USER_DETAILS_SERIALIZER=com.example.MyUser`.");
 
+    // --- operations ---------------------------------------------------------------------------------------------
+    public static final Setting<Integer> HEALTH_OUTBOX_BACKLOG = define("health_outbox_backlog", 1000,
+            intParser(0, Integer.MAX_VALUE), "-", "Mails waiting in the outbox beyond which `<mount>/health/` answers "
+                    + "503 (0: the backlog never makes it fail).");
+    public static final Setting<Boolean> METRICS = define("metrics", true, Settings::bool, "-",
+            "Prometheus metrics at `/metrics` on the standalone server.");
+    public static final Setting<LogFormat> LOG_FORMAT = define("log_format", LogFormat.TEXT,
+            enumParser(LogFormat.class), "LOGGING", "`text`: one line per event, for people; `json`: one JSON "
+                    + "object per line (`time`, `level`, `logger`, `message`, `thread`, `error`), for log shippers.");
+
     private static final Map<String, Setting<?>> BY_KEY = index();
 
     private final Map<Setting<?>, Object> values;

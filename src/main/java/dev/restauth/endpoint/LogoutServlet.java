@@ -1,8 +1,12 @@
 package dev.restauth.endpoint;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import dev.restauth.account.Logout;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.auth.Sessions;
@@ -77,5 +81,26 @@ public class LogoutServlet extends ApiServlet {
             return null;
         }
         return refresh.isJsonPrimitive() && refresh.getAsJsonPrimitive().isString() ? refresh.getAsString() : "";
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("auth").post(Operation.of("Log out")
+                .description("Deletes the token and ends the session; in JWT mode blacklists the refresh token "
+                        + "and drops the JWT cookies.")
+                .body(anyBodyWithRefresh())
+                .answers(200, "Logged out.", Schema.detail(), LoginResponse.cookieHeaders())
+                .answers(401, "JWT mode: no refresh token, or one that is not accepted.", Schema.credentialsRefused()));
+    }
+
+    /**
+     * Any body: only JWT mode reads one, for its {@code refresh} (when the refresh token is not in its cookie);
+     * otherwise whatever is sent is ignored, as dj-rest-auth's {@code LogoutView} does.
+     */
+    private static JsonObject anyBodyWithRefresh() {
+        JsonObject schema = new JsonObject();
+        schema.addProperty("description", "Any body; read in JWT mode only, as `{\"refresh\": \"<refresh token>\"}`: "
+                + "the refresh token to blacklist.");
+        return schema;
     }
 }

@@ -5,6 +5,9 @@ import dev.restauth.account.ListEmailAddresses;
 import dev.restauth.account.MakeEmailPrimary;
 import dev.restauth.account.RemoveEmailAddress;
 import dev.restauth.account.ResendAddressConfirmation;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -117,5 +120,26 @@ public class EmailAddressesServlet extends ApiServlet {
             items.add(item);
         }
         return ApiResponse.ok(items);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        JsonObject list = Schema.arrayOf(Schema.object().field("email", Schema.string("email"))
+                .field("verified", Schema.bool()).field("primary", Schema.bool()).build());
+        JsonObject address = Schema.object().field("email", Schema.string("email")).build();
+        String reauthenticate = "Needs a recent `reauthenticate/`, else 401 `reauthentication_required`.";
+        return EndpointDoc.of("account")
+                .get(Operation.of("The user's e-mail addresses").answers(200, "The addresses, oldest first.", list))
+                .post(Operation.of("Add an address and mail its confirmation link").description(reauthenticate)
+                        .body(address).answers(200, "The addresses.", list).invalid("Field errors."))
+                .put(Operation.of("Mail an unconfirmed address's confirmation link again").body(address)
+                        .answers(200, "Sent.", Schema.detail()).invalid("Field errors.").throttled())
+                .patch(Operation.of("Make a confirmed address the primary one").description(reauthenticate)
+                        .body(Schema.object().field("email", Schema.string("email"))
+                                .field("primary", Schema.bool()).build())
+                        .answers(200, "The addresses.", list).invalid("Field errors."))
+                .delete(Operation.of("Remove an address (never the primary or the last confirmed one)")
+                        .description(reauthenticate).body(address)
+                        .answers(200, "The addresses left.", list).invalid("Field errors."));
     }
 }

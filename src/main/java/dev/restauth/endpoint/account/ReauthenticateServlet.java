@@ -1,6 +1,9 @@
 package dev.restauth.endpoint.account;
 
 import dev.restauth.account.Reauthenticate;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -33,5 +36,16 @@ public class ReauthenticateServlet extends ApiServlet {
         fields.throwIfInvalid();
         reauthenticate.run(request.identity().orElseThrow(), request.client(), password, code);
         return ApiResponse.detail(Messages.get("reauthentication.done"));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("account").post(Operation.of("Re-authenticate the credential of this request")
+                .description("`password`, or with `mfa_enabled` a second factor's `code`; the request's token or "
+                        + "session then counts as recently authenticated for `reauthentication_timeout` seconds.")
+                .body(Schema.object().optional("password", Schema.string()).optional("code", Schema.string())
+                        .build())
+                .answers(200, "Re-authenticated.", Schema.detail()).invalid("A wrong password or code.")
+                .throttled());
     }
 }

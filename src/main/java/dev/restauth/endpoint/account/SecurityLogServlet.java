@@ -1,6 +1,9 @@
 package dev.restauth.endpoint.account;
 
 import dev.restauth.account.ListSecurityEvents;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.error.ApiException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -89,5 +92,20 @@ public class SecurityLogServlet extends ApiServlet {
         item.addProperty("detail", event.detail());
         item.addProperty("created_at", Times.drf(event.created()));
         return item;
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        JsonObject event = Schema.object().field("id", Schema.integer()).field("event", Schema.string())
+                .field("outcome", Schema.string()).field("ip", Schema.nullable(Schema.string()))
+                .field("user_agent", Schema.nullable(Schema.string()))
+                .field("detail", Schema.nullable(Schema.string()))
+                .field("created_at", Schema.string("date-time")).build();
+        JsonObject page = Schema.object().field("count", Schema.integer())
+                .field("next", Schema.nullable(Schema.string())).field("previous", Schema.nullable(Schema.string()))
+                .field("results", Schema.arrayOf(event)).build();
+        return EndpointDoc.of("account").get(Operation.of("The user's security log, newest first")
+                .description("Paged by `?page=N`, 50 events a page.")
+                .answers(200, "One page of events.", page).refuses(404, "A page past the last, or not a number."));
     }
 }

@@ -2,6 +2,9 @@ package dev.restauth.endpoint.account;
 
 import dev.restauth.account.EndSessions;
 import dev.restauth.account.ListSessions;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.error.ValidationException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -70,5 +73,21 @@ public class SessionsServlet extends ApiServlet {
             items.add(item);
         }
         return ApiResponse.ok(items);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        JsonObject list = Schema.arrayOf(Schema.object().field("id", Schema.string()).field("kind", Schema.string())
+                .field("created_at", Schema.nullable(Schema.string("date-time")))
+                .field("last_seen_at", Schema.nullable(Schema.string("date-time")))
+                .field("ip", Schema.nullable(Schema.string())).field("user_agent", Schema.nullable(Schema.string()))
+                .field("is_current", Schema.bool()).build());
+        return EndpointDoc.of("account")
+                .get(Operation.of("Every way the user is signed in").answers(200, "The sessions.", list))
+                .delete(Operation.of("End some sessions")
+                        .description("Ending any but the current one needs a recent `reauthenticate/`, else 401 "
+                                + "`reauthentication_required`; ending the current one is a logout.")
+                        .body(Schema.object().field("sessions", Schema.arrayOf(Schema.string())).build())
+                        .answers(200, "The sessions left.", list).invalid("Field errors."));
     }
 }
