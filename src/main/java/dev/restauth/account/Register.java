@@ -81,18 +81,21 @@ public final class Register {
      *
      * @param validation the serializer's validation of the body, run once the sign-up was counted
      * @param linkForKey the link in the mail for a verification key
+     * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
+     *                      when the sign-up logs the new user in, as a login ends it
      * @return empty under mandatory verification (nobody is logged in, and the answer must not tell a taken address
      *         from a new one); otherwise the new user, logged in
      * @throws ValidationException the serializer's field errors, or the field a concurrent sign-up took first
      */
-    public Optional<SignedIn> run(Client client, Supplier<SignUp> validation, UnaryOperator<String> linkForKey) {
+    public Optional<SignedIn> run(Client client, Supplier<SignUp> validation, UnaryOperator<String> linkForKey,
+                                  String sessionCookie) {
         database.useTransaction(tx -> throttle.begin(tx, Action.SIGNUP, client.address(), null));
         SignUp signUp = validation.get();
         // Hashed also when the address turns out taken: both answers cost the same.
         String hash = passwords.encode(signUp.password());
         Optional<SignedIn> created;
         try {
-            created = database.inTransaction(tx -> create(tx, signUp, hash, linkForKey));
+            created = database.inTransaction(tx -> create(tx, signUp, hash, linkForKey, sessionCookie));
         } catch (DuplicateKeyException raced) {
             Map<String, List<String>> errors = takenBy(signUp);
             if (!errors.isEmpty()) {
@@ -107,7 +110,8 @@ public final class Register {
     }
 
     /** The new account in one transaction; empty when {@code prevent_enumeration} found its address taken. */
-    private Optional<SignedIn> create(Transaction tx, SignUp signUp, String hash, UnaryOperator<String> linkForKey) {
+    private Optional<SignedIn> create(Transaction tx, SignUp signUp, String hash, UnaryOperator<String> linkForKey,
+                                      String sessionCookie) {
         if (hideTakenAddresses && !signUp.email().isEmpty() && !tx.users().findByEmail(signUp.email()).isEmpty()) {
             return Optional.empty();
         }
@@ -120,7 +124,7 @@ public final class Register {
                 confirmations.send(tx, user, address, linkForKey);
             }
         }
-        return Optional.of(verificationMandatory ? new SignedIn(user, null, null) : signIn.registered(tx, user));
+        return Optional.of(verificationMandatory ? new SignedIn(user, null, null) : signIn.registered(tx, user, sessionCookie));
     }
 
     /**
