@@ -117,12 +117,13 @@ public final class Register {
     /** The new account in one transaction; empty when {@code prevent_enumeration} found its address taken. */
     private Optional<SignedIn> create(Transaction tx, SignUp signUp, String hash, UnaryOperator<String> linkForKey,
                                       String sessionCookie) {
+        // Generated before the address is checked: a taken address makes the same lookups as a new one.
+        String username = signUp.username().isEmpty() ? usernames.generate(tx, signUp.email()) : signUp.username();
         if (hideTakenAddresses && !signUp.email().isEmpty() && !tx.users().findByEmail(signUp.email()).isEmpty()) {
             // One outbox row, as the confirmation mail of a new address is.
             outbox.enqueueJob(tx, ACCOUNT_EXISTS_JOB, signUp.email());
             return Optional.empty();
         }
-        String username = signUp.username().isEmpty() ? usernames.generate(tx, signUp.email()) : signUp.username();
         User user = tx.users().insert(new UserDao.NewUser(username, signUp.email(), hash, "", "",
                 true, false, false, clock.instant()));
         if (!signUp.email().isEmpty()) {
@@ -131,7 +132,8 @@ public final class Register {
                 confirmations.send(tx, user, address, linkForKey);
             }
         }
-        return Optional.of(verificationMandatory ? new SignedIn(user, null, null) : signIn.registered(tx, user, sessionCookie));
+        return Optional.of(verificationMandatory ? new SignedIn(user, null, null)
+                : signIn.registered(tx, user, sessionCookie));
     }
 
     /**

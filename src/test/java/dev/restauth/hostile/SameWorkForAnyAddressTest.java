@@ -15,7 +15,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code password/reset/} and {@code registration/resend-email/} do the same database work for an address that has
@@ -82,16 +84,29 @@ class SameWorkForAnyAddressTest {
      */
     @Test
     void aSignUpWithATakenAddressDoesTheWorkOfOneWithANewAddressButCreatingTheAccount() throws MessagingException {
+        assertSignUpsDoTheSameWorkButCreatingTheAccount("true", "carol", "mallory", "carol@example.com");
+    }
+
+    /** Without a username one is made from the address, for a taken one too: "bob" is taken either way here. */
+    @Test
+    void aSignUpWithoutUsernameDoesTheSameLookupsForATakenAndANewAddress() throws MessagingException {
+        assertSignUpsDoTheSameWorkButCreatingTheAccount("false", "", "", "bob@elsewhere.example");
+    }
+
+    private static void assertSignUpsDoTheSameWorkButCreatingTheAccount(String usernameRequired, String newcomer,
+                                                                         String intruder, String newEmail)
+            throws MessagingException {
         try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2); Smtp smtp = Smtp.start()) {
             StatementLog log = new StatementLog(database.dataSource());
             try (TestServer server = TestServer.builder().dataSource(log).clock(MutableClock.startingNow())
                     .setting("throttle_enabled", "true").setting("prevent_enumeration", "true")
+                    .setting("username_required", usernameRequired)
                     .customize(app -> app.backgroundWork(false)).mailTo(smtp.port()).start()) {
                 server.createUser("bob", "bob@example.com", PASSWORD);
                 log.take();
-                Http.Response fresh = server.http().post("/registration/", signUp("carol", "carol@example.com"));
+                Http.Response fresh = server.http().post("/registration/", signUp(newcomer, newEmail));
                 List<String> newAddress = log.take();
-                Http.Response taken = server.http().post("/registration/", signUp("mallory", "BOB@example.com"));
+                Http.Response taken = server.http().post("/registration/", signUp(intruder, "BOB@example.com"));
                 List<String> takenAddress = log.take();
 
                 assertEquals(201, fresh.status(), fresh.toString());
@@ -100,21 +115,23 @@ class SameWorkForAnyAddressTest {
                         sql.startsWith("INSERT INTO restauth_user ")
                                 || sql.startsWith("INSERT INTO restauth_email_address ")).toList();
                 assertEquals(2, creatingTheAccount.size(), newAddress::toString);
-                List<String> allButCreatingTheAccount = new java.util.ArrayList<>(newAddress);
+                List<String> allButCreatingTheAccount = new ArrayList<>(newAddress);
                 allButCreatingTheAccount.removeAll(creatingTheAccount);
                 assertEquals(allButCreatingTheAccount, takenAddress, "the same statements in the same order");
                 assertEquals(1, StatementLog.writes(takenAddress).stream()
-                        .filter(sql -> sql.startsWith("INSERT INTO restauth_mail_outbox ")).count(), takenAddress::toString);
+                        .filter(sql -> sql.startsWith("INSERT INTO restauth_mail_outbox ")).count(),
+                        takenAddress::toString);
 
                 assertEquals(2, server.app().outboxSender().deliverDue(), "carol's confirmation, bob's warning");
-                assertEquals(List.of("bob@example.com", "carol@example.com"),
-                        recipients(smtp).stream().sorted().toList());
+                assertEquals(Set.of("bob@example.com", newEmail), Set.copyOf(recipients(smtp)));
             }
         }
     }
 
+    /** A sign-up's body; without the username field when {@code username} is empty. */
     private static String signUp(String username, String email) {
-        return "{\"username\":\"" + username + "\",\"email\":\"" + email + "\",\"password1\":\"" + PASSWORD
+        return "{" + (username.isEmpty() ? "" : "\"username\":\"" + username + "\",") + "\"email\":\"" + email
+                + "\",\"password1\":\"" + PASSWORD
                 + "\",\"password2\":\"" + PASSWORD + "\"}";
     }
 
