@@ -103,7 +103,9 @@ public final class RestAuth implements AutoCloseable {
             PasswordValidators validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
                     settings.get(Settings.PASSWORD_MIN_LENGTH));
             this.outbox = new Outbox(clock, keyring.key(Outbox.KEY_PURPOSE));
-            Tokens tokens = new Tokens(database, keyring, clock);
+            Tokens tokens = new Tokens(database, keyring, clock,
+                    Duration.ofSeconds(settings.get(Settings.TOKEN_IDLE_TIMEOUT)),
+                    Duration.ofSeconds(settings.get(Settings.TOKEN_MAX_AGE)), settings.get(Settings.TOKEN_PER_DEVICE));
             Sessions sessions = new Sessions(database, keyring, clock, settings);
             PasswordResetTokens resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(
                     keyring.secret(), Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));
@@ -141,6 +143,10 @@ public final class RestAuth implements AutoCloseable {
             }
             // second factors and passkeys: ephemeral and activation tokens, WebAuthn challenges, once expired
             sweeps.add(tx -> tx.mfaChallenges().deleteExpired(clock.instant()));
+            // the security log, past audit_retention_days
+            Duration retention = Duration.ofDays(settings.get(Settings.AUDIT_RETENTION_DAYS));
+            sweeps.add(tx -> tx.auditEvents().deleteBefore(clock.instant().minus(retention)));
+            sweeps.add(tx -> tx.reauthentications().deleteExpired(clock.instant()));
             this.sweeper = new Sweeper(database, SWEEP_INTERVAL, sweeps);
         } catch (RuntimeException e) {
             database.close();

@@ -29,6 +29,10 @@ import dev.restauth.account.UseCases;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.endpoint.JsonWebKeySetServlet;
+import dev.restauth.endpoint.account.EmailAddressesServlet;
+import dev.restauth.endpoint.account.ReauthenticateServlet;
+import dev.restauth.endpoint.account.SecurityLogServlet;
+import dev.restauth.endpoint.account.SessionsServlet;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.endpoint.LoginServlet;
 import dev.restauth.endpoint.LogoutServlet;
@@ -151,6 +155,12 @@ final class Routes {
                 .add("/passkeys/", new PasskeyListServlet(s.get(PASSKEY_LIST_SERIALIZER), u.listPasskeys()))
                 .add("/passkeys/{id}/", new PasskeyDetailServlet(s.get(PASSKEY_LIST_SERIALIZER), s.get(PASSKEY_UPDATE_SERIALIZER), s.get(PASSKEY_REMOVE_SERIALIZER), u.listPasskeys(), u.renamePasskey(), u.removePasskey()));
         }
+        // account self-service
+        router
+            .add("/security-log/", new SecurityLogServlet(u.listSecurityEvents()))
+            .add("/reauthenticate/", new ReauthenticateServlet(u.reauthenticate()))
+            .add("/emails/", new EmailAddressesServlet(u.listEmailAddresses(), u.addEmailAddress(), u.resendAddressConfirmation(), u.makeEmailPrimary(), u.removeEmailAddress(), p.confirmationLinks()))
+            .add("/sessions/", new SessionsServlet(u.listSessions(), u.endSessions()));
         for (SocialProvider provider : p.providers().all()) {
             router
                 .add("/" + provider.id() + "/", new SocialLoginServlet(provider, s.get(SOCIAL_LOGIN_SERIALIZER), u.socialLogin(), p.confirmationLinks(), login))

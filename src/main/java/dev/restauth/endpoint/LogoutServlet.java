@@ -44,7 +44,7 @@ public class LogoutServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         String refresh = jwtCookies == null ? null : refreshToken(request);
         Logout.LoggedOut done = logout.run(request.identity().orElse(null), request.cookie(Sessions.SESSION_COOKIE),
-                refresh);
+                refresh, request.client());
         ApiResponse response = ApiResponse.detail(Messages.get("logout.done"));
         if (jwtCookies != null) {
             String refusal = refresh == null ? Messages.get(jwtCookies.httpOnly() ? "jwt.logout_no_refresh_cookie"

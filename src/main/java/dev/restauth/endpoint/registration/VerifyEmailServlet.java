@@ -29,7 +29,7 @@ public class VerifyEmailServlet extends ApiServlet {
         Fields fields = new Fields(request.data());
         String key = fields.text("key", KEY);
         fields.throwIfInvalid();
-        if (!confirmEmail.run(key)) {
+        if (!confirmEmail.run(key, request.client())) {
             throw ApiException.notFound();
         }
         return ApiResponse.detail(Messages.get("registration.ok"));

@@ -31,7 +31,7 @@ public class SocialAccountDisconnectServlet extends ApiServlet {
         } catch (NumberFormatException e) {
             throw ApiException.notFound(); // Django's <int:pk> converter matches digits only
         }
-        disconnect.run(request.user().id(), id);
+        disconnect.run(request.user().id(), id, request.client());
         return ApiResponse.ok(new JsonObject());
     }
 }

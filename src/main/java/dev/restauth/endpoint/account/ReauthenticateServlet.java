@@ -1,0 +1,37 @@
+package dev.restauth.endpoint.account;
+
+import dev.restauth.account.Reauthenticate;
+import dev.restauth.http.ApiRequest;
+import dev.restauth.http.ApiResponse;
+import dev.restauth.http.ApiServlet;
+import dev.restauth.serializer.CharField;
+import dev.restauth.serializer.Fields;
+import dev.restauth.text.Messages;
+
+/**
+ * {@code POST /reauthenticate/}, for authenticated users: {@code {"password": "..."}}, or with {@code mfa_enabled}
+ * {@code {"code": "..."}} (a TOTP code or an unused recovery code), marks the credential the request came with as
+ * recently authenticated for {@code reauthentication_timeout} seconds. Answers {@code {"detail": "Reauthenticated."}};
+ * 400 {@code {"password": ["Invalid password."]}} or {@code {"code": ["Invalid code."]}}; 429 over the rate limit.
+ */
+public class ReauthenticateServlet extends ApiServlet {
+    private static final CharField PASSWORD = CharField.optional().maxLength(4096);
+    private static final CharField CODE = CharField.optional().maxLength(32);
+
+    private final Reauthenticate reauthenticate;
+
+    public ReauthenticateServlet(Reauthenticate reauthenticate) {
+        super(Access.AUTHENTICATED, "POST");
+        this.reauthenticate = reauthenticate;
+    }
+
+    @Override
+    protected ApiResponse post(ApiRequest request) {
+        Fields fields = new Fields(request.data());
+        String password = fields.text("password", PASSWORD);
+        String code = fields.text("code", CODE);
+        fields.throwIfInvalid();
+        reauthenticate.run(request.identity().orElseThrow(), request.client(), password, code);
+        return ApiResponse.detail(Messages.get("reauthentication.done"));
+    }
+}
