@@ -277,6 +277,52 @@ class ImportDjangoTest {
         }
     }
 
+    /**
+     * Django counts lengths in code points, restauth on H2 in UTF-16 units: an emoji is one to Django and two to H2.
+     * Names are cut to fit, never through a surrogate pair; a username or an address that does not fit is refused
+     * with the list of the users holding one, and nothing is written.
+     */
+    @Test
+    void valuesLongerThanRestauthHoldsAreCutWhenNamesAndRefusedOtherwise() throws Exception {
+        String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units
+        try (TestDatabase target = TestDatabase.create(TestDatabase.Kind.H2)) {
+            Path config = config(target);
+            try (TestServer started = TestServer.builder().dataSource(target.dataSource()).start()) {
+                assertTrue(started.port() > 0); // restauth's tables exist now, without users
+            }
+            Database database = Database.of(target.dataSource());
+            List<List<String>> before = snapshot(database);
+
+            Path tooLong = fixtureCopy("too-long.sqlite3");
+            addDjangoUser(tooLong, 500, emoji.repeat(80), "long-name@example.com", "", ""); // 80 in Django, 160 here
+            addDjangoUser(tooLong, 501, "long-address", emoji.repeat(130) + "@example.com", "", "");
+            assertEquals(1, importDjango(config, "jdbc:sqlite:" + tooLong, null));
+            assertEquals("restauth: import-django: restauth's database cannot hold 2 of the Django users' usernames "
+                    + "or e-mail addresses (H2 counts UTF-16 units: an emoji counts twice):\n"
+                    + "  pk 500: username is 160 long as restauth's database counts it, which holds 150\n"
+                    + "  pk 501: email is 272 long as restauth's database counts it, which holds 254\n"
+                    + "Nothing was written. Shorten them in Django first.\n", err.toString());
+            assertEquals(before, snapshot(database), "a refused import writes nothing");
+
+            err.reset();
+            Path longAddress = fixtureCopy("long-address.sqlite3");
+            addDjangoUser(longAddress, 502, "short", "short@example.com", "", "");
+            addDjangoAddress(longAddress, 502, emoji.repeat(130) + "@example.com");
+            assertEquals(1, importDjango(config, "jdbc:sqlite:" + longAddress, null));
+            assertTrue(err.toString().contains("\n  pk 502: e-mail address is 272 long as restauth's database counts "
+                    + "it, which holds 254\nNothing was written."), err::toString);
+            assertEquals(before, snapshot(database), "a refused import writes nothing");
+
+            err.reset();
+            Path longNames = fixtureCopy("long-names.sqlite3");
+            addDjangoUser(longNames, 503, "emoji", "emoji@example.com", emoji.repeat(100), "a" + emoji.repeat(80));
+            assertEquals(0, importDjango(config, "jdbc:sqlite:" + longNames, null), err::toString);
+            assertEquals(List.of(emoji.repeat(75) + "|a" + emoji.repeat(74)), database.read(tx -> Sql.list(tx,
+                    "SELECT first_name, last_name FROM restauth_user WHERE id = 503", ImportDjangoTest::row)),
+                    "cut to 150 UTF-16 units, the last emoji whole or not at all");
+        }
+    }
+
     @Test
     void aDatabaseWithoutDjangosTablesIsRefusedAndNothingIsWritten() throws Exception {
         Path empty = dir.resolve("empty.sqlite3");
@@ -456,6 +502,40 @@ class ImportDjangoTest {
                 token.executeBatch();
             }
             connection.commit();
+        }
+    }
+
+    /** A copy of the fixture's SQLite database, to add rows to. */
+    private Path fixtureCopy(String name) throws IOException {
+        Path copy = dir.resolve(name);
+        try (DjangoSource fixture = DjangoSource.create(DjangoSource.Kind.SQLITE)) {
+            Files.copy(Path.of(fixture.url().substring("jdbc:sqlite:".length())), copy);
+        }
+        return copy;
+    }
+
+    private static void addDjangoUser(Path sqlite, int pk, String username, String email, String firstName,
+                                      String lastName) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+             PreparedStatement user = connection.prepareStatement("INSERT INTO auth_user (id, password, "
+                     + "last_login, is_superuser, username, last_name, email, is_staff, is_active, date_joined, "
+                     + "first_name) VALUES (?, '!unusable', NULL, 0, ?, ?, ?, 0, 1, '2024-05-01 12:00:00', ?)")) {
+            user.setInt(1, pk);
+            user.setString(2, username);
+            user.setString(3, lastName);
+            user.setString(4, email);
+            user.setString(5, firstName);
+            user.executeUpdate();
+        }
+    }
+
+    private static void addDjangoAddress(Path sqlite, int pk, String email) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + sqlite);
+             PreparedStatement address = connection.prepareStatement("INSERT INTO account_emailaddress "
+                     + "(verified, \"primary\", user_id, email) VALUES (1, 1, ?, ?)")) {
+            address.setInt(1, pk);
+            address.setString(2, email);
+            address.executeUpdate();
         }
     }
 

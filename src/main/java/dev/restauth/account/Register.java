@@ -37,11 +37,16 @@ import java.util.function.UnaryOperator;
  * <p>With {@code prevent_enumeration} (allauth's {@code ACCOUNT_PREVENT_ENUMERATION}), mandatory verification and
  * unique addresses, a sign-up with a taken address creates nothing and is answered as a new one, while the
  * address's owner is mailed "an account already exists" (at most once per {@code throttle_confirmation_email},
- * silently). It costs one password hash like a real sign-up. Thread-safe.
+ * silently). It costs one password hash like a real sign-up, and the same work up to the answer but for the two
+ * rows a new account is: the same lookups, then one outbox row in the same transaction where a new address gets
+ * its confirmation mail. That row is a job; the outbox's sender applies the limit and mails the owner later, so
+ * whether the owner is mailed does not show in the request either. Thread-safe.
  */
 public final class Register {
     /** The allauth template of the mail a taken address's owner gets under {@code prevent_enumeration}. */
     public static final String ACCOUNT_EXISTS_TEMPLATE = "account_already_exists";
+    /** The outbox job that mails a taken address's owner, its payload the address as typed. */
+    static final String ACCOUNT_EXISTS_JOB = "account_exists";
 
     private final Database database;
     private final Passwords passwords;
@@ -74,6 +79,7 @@ public final class Register {
         // Only mandatory verification answers a sign-up without logging anyone in, so only then can a taken
         // address be answered exactly like a new one (allauth's rule too).
         this.hideTakenAddresses = settings.get(Settings.PREVENT_ENUMERATION) && uniqueEmail && verificationMandatory;
+        outbox.register(ACCOUNT_EXISTS_JOB, this::mailAddressOwner);
     }
 
     /**
@@ -81,37 +87,43 @@ public final class Register {
      *
      * @param validation the serializer's validation of the body, run once the sign-up was counted
      * @param linkForKey the link in the mail for a verification key
+     * @param sessionCookie the request's {@code sessionid} cookie, or null: with session login on, that session ends
+     *                      when the sign-up logs the new user in, as a login ends it
      * @return empty under mandatory verification (nobody is logged in, and the answer must not tell a taken address
      *         from a new one); otherwise the new user, logged in
      * @throws ValidationException the serializer's field errors, or the field a concurrent sign-up took first
      */
-    public Optional<SignedIn> run(Client client, Supplier<SignUp> validation, UnaryOperator<String> linkForKey) {
+    public Optional<SignedIn> run(Client client, Supplier<SignUp> validation, UnaryOperator<String> linkForKey,
+                                  String sessionCookie) {
         database.useTransaction(tx -> throttle.begin(tx, Action.SIGNUP, client.address(), null));
         SignUp signUp = validation.get();
         // Hashed also when the address turns out taken: both answers cost the same.
         String hash = passwords.encode(signUp.password());
         Optional<SignedIn> created;
         try {
-            created = database.inTransaction(tx -> create(tx, signUp, hash, linkForKey));
+            created = database.inTransaction(tx -> create(tx, signUp, hash, linkForKey, sessionCookie));
         } catch (DuplicateKeyException raced) {
             Map<String, List<String>> errors = takenBy(signUp);
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
-            created = Optional.empty(); // lost the race for an address prevent_enumeration does not report
-        }
-        if (created.isEmpty()) {
-            mailAddressOwner(signUp.email());
+            // Lost the race for an address prevent_enumeration does not report: its owner is mailed all the same.
+            database.useTransaction(tx -> outbox.enqueueJob(tx, ACCOUNT_EXISTS_JOB, signUp.email()));
+            created = Optional.empty();
         }
         return verificationMandatory ? Optional.empty() : created;
     }
 
     /** The new account in one transaction; empty when {@code prevent_enumeration} found its address taken. */
-    private Optional<SignedIn> create(Transaction tx, SignUp signUp, String hash, UnaryOperator<String> linkForKey) {
+    private Optional<SignedIn> create(Transaction tx, SignUp signUp, String hash, UnaryOperator<String> linkForKey,
+                                      String sessionCookie) {
+        // Generated before the address is checked: a taken address makes the same lookups as a new one.
+        String username = signUp.username().isEmpty() ? usernames.generate(tx, signUp.email()) : signUp.username();
         if (hideTakenAddresses && !signUp.email().isEmpty() && !tx.users().findByEmail(signUp.email()).isEmpty()) {
+            // One outbox row, as the confirmation mail of a new address is.
+            outbox.enqueueJob(tx, ACCOUNT_EXISTS_JOB, signUp.email());
             return Optional.empty();
         }
-        String username = signUp.username().isEmpty() ? usernames.generate(tx, signUp.email()) : signUp.username();
         User user = tx.users().insert(new UserDao.NewUser(username, signUp.email(), hash, "", "",
                 true, false, false, clock.instant()));
         if (!signUp.email().isEmpty()) {
@@ -120,25 +132,24 @@ public final class Register {
                 confirmations.send(tx, user, address, linkForKey);
             }
         }
-        return Optional.of(verificationMandatory ? new SignedIn(user, null, null) : signIn.registered(tx, user));
+        return Optional.of(verificationMandatory ? new SignedIn(user, null, null)
+                : signIn.registered(tx, user, sessionCookie));
     }
 
     /**
-     * Queues "an account already exists" for the owner of a taken address, at the owner's own spelling of it,
-     * unless one went out within {@code throttle_confirmation_email}: a stranger must not be able to flood the
+     * The job: queues "an account already exists" for the owner of a taken address, at the owner's own spelling of
+     * it, unless one went out within {@code throttle_confirmation_email}: a stranger must not be able to flood the
      * owner's mailbox by signing up again and again.
      */
-    private void mailAddressOwner(String email) {
+    private void mailAddressOwner(Transaction tx, String email) {
+        if (!throttle.tryHit(tx, Action.ACCOUNT_EXISTS_EMAIL, null, email)) {
+            return;
+        }
         String key = Canonical.key(email);
-        database.useTransaction(tx -> {
-            if (!throttle.tryHit(tx, Action.ACCOUNT_EXISTS_EMAIL, null, email)) {
-                return;
-            }
-            for (User owner : tx.users().findByEmail(email)) {
-                String stored = StoredAddresses.of(tx, owner, key);
-                outbox.enqueue(tx, templates.render(ACCOUNT_EXISTS_TEMPLATE, Map.of("email", stored), stored));
-            }
-        });
+        for (User owner : tx.users().findByEmail(email)) {
+            String stored = StoredAddresses.of(tx, owner, key);
+            outbox.enqueue(tx, templates.render(ACCOUNT_EXISTS_TEMPLATE, Map.of("email", stored), stored));
+        }
     }
 
     /**

@@ -112,8 +112,16 @@ final class SignIn {
         return login(tx, user);
     }
 
-    /** A new account logged in at once: a session when session login is on, else the token; or a JWT pair. */
-    SignedIn registered(Transaction tx, User user) {
+    /**
+     * A new account logged in at once: a session when session login is on, else the token; or a JWT pair. With
+     * session login on, the session the request's cookie names ends, as at {@link #login(Transaction, User, String)}.
+     *
+     * @param previousSessionId the request's {@code sessionid} cookie, or null
+     */
+    SignedIn registered(Transaction tx, User user, String previousSessionId) {
+        if (sessionLogin && previousSessionId != null && !previousSessionId.isEmpty()) {
+            sessions.close(tx, previousSessionId);
+        }
         if (jwt != null) {
             return new SignedIn(user, null, sessionLogin ? sessions.open(tx, user) : null, jwt.issue(tx, user));
         }

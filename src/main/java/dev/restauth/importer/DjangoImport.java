@@ -2,10 +2,13 @@ package dev.restauth.importer;
 
 import dev.restauth.auth.Tokens;
 import dev.restauth.db.Database;
+import dev.restauth.db.Dialect;
 import dev.restauth.db.DjangoTables;
 import dev.restauth.db.DuplicateKeyException;
 import dev.restauth.db.ImportDao;
 import dev.restauth.user.Canonical;
+import dev.restauth.user.EmailAddress;
+import dev.restauth.user.User;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -29,12 +32,19 @@ import java.util.OptionalLong;
  * restauth holds for another user is a conflict: the import refuses with the list, unless {@link Merge#SKIP} says to
  * keep restauth's user and leave the Django one out.
  *
+ * <p><b>Lengths as stored.</b> Django counts a value's length in code points; restauth's database counts it as it
+ * stores it (UTF-16 units on H2, {@link Dialect#length}). First and last names too long for restauth are cut to fit,
+ * never through a surrogate pair, as social profiles' names are; a username or an address too long for restauth is
+ * refused with the list of the Django users holding one, before anything is written.
+ *
  * <p><b>Constant memory.</b> Rows are streamed from the source and written in batches; what is kept is a bit per
  * Django pk (which users this run brought) and the list of conflicts. Thread-safe: a run keeps its state to itself.
  */
 public final class DjangoImport {
     /** Conflicts listed in a refusal; the rest are counted. */
     private static final int LISTED_CONFLICTS = 50;
+    /** Values too long for restauth listed in a refusal; the rest are counted. */
+    private static final int LISTED_TOO_LONG = 50;
     /** Source rows looked up against restauth's users at once. */
     private static final int USER_BATCH = 500;
 
@@ -115,6 +125,9 @@ public final class DjangoImport {
         private final BitSet skipped = new BitSet();
         private final List<String> conflicts = new ArrayList<>();
         private int conflictCount;
+        private final Dialect dialect = database.dialect();
+        private final List<String> tooLong = new ArrayList<>();
+        private int tooLongCount;
         private final Map<String, Summary.Count> counts = new LinkedHashMap<>();
         private final String[] phase;
 
@@ -142,6 +155,7 @@ public final class DjangoImport {
             users(dao, batch, count, empty);
             dao.flush();
             progress.end();
+            refuseTooLong();
             if (conflictCount > 0 && merge == null) {
                 throw new ImportRefusedException(conflictMessage());
             }
@@ -173,11 +187,55 @@ public final class DjangoImport {
                             + holder.getAsLong() + " in restauth");
                     continue;
                 }
-                dao.addUser(user);
+                if (!fits(pk, "username", user.username(), User.NAME_LENGTH)
+                        | !fits(pk, "email", user.email(), EmailAddress.MAX_LENGTH)) {
+                    continue;
+                }
+                dao.addUser(new DjangoTables.User(user.id(), user.username(), user.email(), user.password(),
+                        dialect.cut(user.firstName(), User.NAME_LENGTH), dialect.cut(user.lastName(),
+                        User.NAME_LENGTH), user.active(), user.staff(), user.superuser(), user.dateJoined(),
+                        user.lastLogin()));
                 brought.set(pk);
                 count.added++;
             }
             progress.advance(batch.size());
+        }
+
+        /**
+         * Whether a username or an address fits restauth's column and its key column as restauth's database counts
+         * them; when not, the Django user is listed for the refusal.
+         */
+        private boolean fits(int pk, String field, String value, int max) {
+            int length = dialect.length(value);
+            int keyLength = dialect.length(Canonical.key(value));
+            if (length <= max && keyLength <= Canonical.KEY_LENGTH) {
+                return true;
+            }
+            if (tooLong.size() < LISTED_TOO_LONG) {
+                tooLong.add(length > max
+                        ? "pk " + pk + ": " + field + " is " + length + " long as restauth's database counts it, "
+                                + "which holds " + max
+                        : "pk " + pk + ": " + field + " is " + keyLength + " long in lower-case NFKC form, which "
+                                + "restauth holds up to " + Canonical.KEY_LENGTH);
+            }
+            tooLongCount++;
+            return false;
+        }
+
+        /** Refuses the import when a username or an address of the Django users is too long for restauth. */
+        private void refuseTooLong() {
+            if (tooLongCount == 0) {
+                return;
+            }
+            StringBuilder text = new StringBuilder("restauth's database cannot hold " + tooLongCount
+                    + " of the Django users' usernames or e-mail addresses (" + dialect.name() + " counts "
+                    + (dialect == Dialect.H2 ? "UTF-16 units: an emoji counts twice" : "characters") + "):\n");
+            tooLong.forEach(line -> text.append("  ").append(line).append('\n'));
+            if (tooLongCount > tooLong.size()) {
+                text.append("  ... and ").append(tooLongCount - tooLong.size()).append(" more\n");
+            }
+            throw new ImportRefusedException(text.append("Nothing was written. Shorten them in Django first.")
+                    .toString());
         }
 
         private void conflict(int pk, String description) {
@@ -203,12 +261,14 @@ public final class DjangoImport {
             if (totals.get(DjangoTables.EMAIL_ADDRESSES) >= 0) {
                 Summary.Count count = table(DjangoTables.EMAIL_ADDRESSES, "e-mail addresses");
                 source.emailAddresses(address -> {
-                    if (tally(count, address.userId())) {
+                    if (tally(count, address.userId())
+                            && fits(pk(address.userId()), "e-mail address", address.email(), EmailAddress.MAX_LENGTH)) {
                         dao.addEmailAddress(address, uniqueEmail);
                     }
                 });
                 dao.flush(); // this kind's last rows, so that a refusal names the kind at fault
                 progress.end();
+                refuseTooLong();
             }
             if (totals.get(DjangoTables.SOCIAL_ACCOUNTS) >= 0) {
                 Summary.Count count = table(DjangoTables.SOCIAL_ACCOUNTS, "social accounts");

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * A login from a browser that holds a session already ends that session, as Django's {@code login()} flushes a
  * session of another user and gives the same user's a new key: on a shared computer, the next person to log in
- * never leaves the previous one's session alive behind them. Password, social and second-factor logins alike.
+ * never leaves the previous one's session alive behind them. Password, social and second-factor logins alike, and a
+ * registration that logs its new user in.
  */
 class LoginEndsThePreviousSessionTest {
     private static final String PASSWORD = "Tr0ub4dor&3x";
@@ -122,6 +123,35 @@ class LoginEndsThePreviousSessionTest {
     }
 
     @Test
+    void aRegistrationThatLogsItsUserInEndsTheSessionTheBrowserHeld() {
+        try (TestServer optional = TestServer.builder().setting("email_verification", "optional").start()) {
+            optional.createUser("hank", "hank@example.com", PASSWORD);
+            Browser browser = Browser.of(loginAt(optional, "hank", new String[0]));
+
+            Http.Response registered = optional.http().post("/registration/", registration("ivan"),
+                    browser.withCsrf());
+            assertEquals(204, registered.status(), registered.toString());
+            Browser after = Browser.of(registered);
+
+            assertEquals(401, optional.http().get("/user/", browser.cookies()).status(), "hank's session ended");
+            assertEquals("ivan", optional.http().get("/user/", after.cookies()).json().get("username")
+                    .getAsString());
+        }
+    }
+
+    /** Under mandatory verification a sign-up logs nobody in, as allauth's does: the browser's session stays. */
+    @Test
+    void aRegistrationAwaitingVerificationLeavesTheSessionAsItWas() {
+        String lena = newUser();
+        Browser browser = Browser.of(login(lena, new String[0]));
+
+        Http.Response registered = server.http().post("/registration/", registration("mira"), browser.withCsrf());
+
+        assertEquals(201, registered.status(), registered.toString());
+        assertEquals(lena, username(browser));
+    }
+
+    @Test
     void aLoginRefusedForItsCsrfTokenLeavesTheSessionAsItWas() {
         String dave = newUser();
         String erin = newUser();
@@ -159,6 +189,11 @@ class LoginEndsThePreviousSessionTest {
         Http.Response response = at.http().post("/login/", credentials(username), headers);
         assertEquals(200, response.status(), response.toString());
         return response;
+    }
+
+    private static String registration(String username) {
+        return "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"password1\":\""
+                + PASSWORD + "\",\"password2\":\"" + PASSWORD + "\"}";
     }
 
     private static String credentials(String username) {

@@ -15,13 +15,16 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code password/reset/} and {@code registration/resend-email/} do the same database work for an address that has
  * an account as for one that has none: the same statements, in the same order, the same writes. Who gets mail is
  * decided afterwards, by the outbox's sender, so neither the answer nor the time a request takes tells them apart.
- * The statements are counted, as the login tests count hashes; the time is {@code make bench}'s business.
+ * The statements are counted, as the login tests count hashes; the time is {@code make bench}'s business. A
+ * sign-up under {@code prevent_enumeration} differs from one with a new address by the account it creates alone.
  */
 class SameWorkForAnyAddressTest {
     private static final String PASSWORD = "Tr0ub4dor&3x";
@@ -71,6 +74,65 @@ class SameWorkForAnyAddressTest {
                 assertEquals(List.of("carol@example.com"), recipients(smtp));
             }
         }
+    }
+
+    /**
+     * With {@code prevent_enumeration}, a sign-up with a taken address does what one with a new address does up to
+     * the answer, but for the two rows a new account is (its user and its address): the same lookups, then one
+     * outbox row in the same transaction, the confirmation mail for a new address, the job that mails the owner
+     * for a taken one. What the job then does (the owner's limit, the mail) happens in the outbox's sender.
+     */
+    @Test
+    void aSignUpWithATakenAddressDoesTheWorkOfOneWithANewAddressButCreatingTheAccount() throws MessagingException {
+        assertSignUpsDoTheSameWorkButCreatingTheAccount("true", "carol", "mallory", "carol@example.com");
+    }
+
+    /** Without a username one is made from the address, for a taken one too: "bob" is taken either way here. */
+    @Test
+    void aSignUpWithoutUsernameDoesTheSameLookupsForATakenAndANewAddress() throws MessagingException {
+        assertSignUpsDoTheSameWorkButCreatingTheAccount("false", "", "", "bob@elsewhere.example");
+    }
+
+    private static void assertSignUpsDoTheSameWorkButCreatingTheAccount(String usernameRequired, String newcomer,
+                                                                         String intruder, String newEmail)
+            throws MessagingException {
+        try (TestDatabase database = TestDatabase.create(TestDatabase.Kind.H2); Smtp smtp = Smtp.start()) {
+            StatementLog log = new StatementLog(database.dataSource());
+            try (TestServer server = TestServer.builder().dataSource(log).clock(MutableClock.startingNow())
+                    .setting("throttle_enabled", "true").setting("prevent_enumeration", "true")
+                    .setting("username_required", usernameRequired)
+                    .customize(app -> app.backgroundWork(false)).mailTo(smtp.port()).start()) {
+                server.createUser("bob", "bob@example.com", PASSWORD);
+                log.take();
+                Http.Response fresh = server.http().post("/registration/", signUp(newcomer, newEmail));
+                List<String> newAddress = log.take();
+                Http.Response taken = server.http().post("/registration/", signUp(intruder, "BOB@example.com"));
+                List<String> takenAddress = log.take();
+
+                assertEquals(201, fresh.status(), fresh.toString());
+                assertEquals(fresh.toString(), taken.toString(), "the same answer");
+                List<String> creatingTheAccount = newAddress.stream().filter(sql ->
+                        sql.startsWith("INSERT INTO restauth_user ")
+                                || sql.startsWith("INSERT INTO restauth_email_address ")).toList();
+                assertEquals(2, creatingTheAccount.size(), newAddress::toString);
+                List<String> allButCreatingTheAccount = new ArrayList<>(newAddress);
+                allButCreatingTheAccount.removeAll(creatingTheAccount);
+                assertEquals(allButCreatingTheAccount, takenAddress, "the same statements in the same order");
+                assertEquals(1, StatementLog.writes(takenAddress).stream()
+                        .filter(sql -> sql.startsWith("INSERT INTO restauth_mail_outbox ")).count(),
+                        takenAddress::toString);
+
+                assertEquals(2, server.app().outboxSender().deliverDue(), "carol's confirmation, bob's warning");
+                assertEquals(Set.of("bob@example.com", newEmail), Set.copyOf(recipients(smtp)));
+            }
+        }
+    }
+
+    /** A sign-up's body; without the username field when {@code username} is empty. */
+    private static String signUp(String username, String email) {
+        return "{" + (username.isEmpty() ? "" : "\"username\":\"" + username + "\",") + "\"email\":\"" + email
+                + "\",\"password1\":\"" + PASSWORD
+                + "\",\"password2\":\"" + PASSWORD + "\"}";
     }
 
     private static void assertSameWork(List<String> known, List<String> unknown) {

@@ -7,6 +7,7 @@ import dev.restauth.account.SignedIn;
 import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.apidoc.Operation;
 import dev.restauth.apidoc.Schema;
+import dev.restauth.auth.Sessions;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -24,7 +25,8 @@ import java.util.Optional;
  * dj-rest-auth does for each configuration:
  * <ul>
  * <li>mandatory verification: 201 {@code {"detail":"Verification e-mail sent."}}, nobody logged in;</li>
- * <li>optional or no verification with session login: 204, logged in by a new session (cookies);</li>
+ * <li>optional or no verification with session login: 204, logged in by a new session (cookies); the session
+ * the request's {@code sessionid} cookie named ends, as at a login;</li>
  * <li>optional or no verification without session login: 201 {@code {"key": "<40 hex>"}}.</li>
  * </ul>
  * Sign-ups count against {@code throttle_signup} per IP; over it, 429. With {@code prevent_enumeration} (and
@@ -49,7 +51,7 @@ public class RegisterServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         LinkTemplate.Bound link = links.bind(request);
         Optional<SignedIn> signedIn = register.run(request.client(), () -> serializer.validate(request.data()),
-                key -> link.expand(Map.of("key", key)));
+                key -> link.expand(Map.of("key", key)), request.cookie(Sessions.SESSION_COOKIE));
         return signedIn.map(response::created).orElseGet(() ->
                 ApiResponse.created(ApiResponse.detailBody(Messages.get("registration.verification_sent"))));
     }
