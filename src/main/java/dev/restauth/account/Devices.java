@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ways a user is signed in (the token, each live session, each live JWT refresh family), read in the caller's transaction, each with an id
- * that names it to its owner: a keyed hash of its stored hash, so the list gives away neither the credential nor the
- * value it is looked up by. Thread-safe.
+ * The ways a user is signed in (the token, each live session, each live JWT refresh family), read in the caller's
+ * transaction, each with an id that names it to its owner: a keyed hash of its stored hash, so the list gives away
+ * neither the credential nor the value it is looked up by. Thread-safe.
  */
 final class Devices {
     static final String TOKEN = "token";
