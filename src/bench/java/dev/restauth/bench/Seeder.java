@@ -38,17 +38,17 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Builds the databases the bench serves, in the {@link Store} chosen: restauth's own migrations, then {@code n} users inserted in JDBC
- * batches, each with a confirmed primary address (as a registration leaves them), and a token for every user made
- * by restauth's own {@link Tokens}, so the token table grows with the user table and lookups in it are
- * measured at scale. The argon2 hash is made once, by restauth's hasher at the configured parameters, and shared by
+ * Builds the databases the bench serves, in the {@link Store} chosen: restauth's own migrations, then {@code n}
+ * users inserted in JDBC batches, each with a confirmed primary address (as a registration leaves them), and a token
+ * for every user made by restauth's own {@link Tokens}, so the token table grows with the user table and lookups in
+ * it are measured at scale. The argon2 hash is made once, by restauth's hasher at the configured parameters, and shared by
  * every user: seeding a million users takes a minute or two, not the days a million hashes would.
  *
  * <p>Each database is built once (its sample and key in {@code target/bench/cache/users-<n>-v<version>/}, where a
  * {@code complete} marker tells a finished one from an interrupted one) and copied for every bench run (into
  * {@code target/bench/work/}), as logins and registrations write to it; servers that run side by side get a copy
- * each. Users, the sample and the secret key come from a fixed random seed and a
- * key generated at seeding, kept beside the database, so the tokens stay valid across runs.
+ * each. Users, the sample and the secret key come from a fixed random seed and a key generated at seeding, kept
+ * beside the database, so the tokens stay valid across runs.
  */
 final class Seeder {
     /** Raise when what a seeded database holds changes: older caches are then rebuilt. */
