@@ -17,10 +17,11 @@ import static dev.restauth.bench.Results.Target;
 import static dev.restauth.bench.Results.Unit;
 
 /**
- * {@code make bench}: restauth against the physical limits of its work, side by side, in one table (issue 8).
- * restauth runs as {@code make run} runs it, in its own JVM with the same flags, on embedded H2 databases (or, with
- * {@code --database postgresql}, PostgreSQL ones; see {@link Store}) seeded with 1k, 100k and 1M users; a bare {@link BaselineServer} on the same Jetty and database shows what
- * {@code GET /user/} costs at the least, and argon2 on all cores what login and registration can reach at most.
+ * {@code make bench}: restauth against the physical limits of its work, side by side, in one table. restauth runs
+ * as {@code make run} runs it, in its own JVM with the same flags, on embedded H2 databases (or, with
+ * {@code --database postgresql}, PostgreSQL ones; see {@link Store}) seeded with 1k, 100k and 1M users; a bare
+ * {@link BaselineServer} on the same Jetty and database shows what {@code GET /user/} costs at the least, and argon2
+ * on all cores what login and registration can reach at most.
  * Prints the table and writes it to {@code target/bench/latest.md} and a dated copy. Not part of {@code make test}.
  *
  * <p>{@code JVM_FLAGS} reach the bench as the system property {@code bench.jvm_flags}; see {@link Options} for the

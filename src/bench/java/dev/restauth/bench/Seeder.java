@@ -41,8 +41,8 @@ import java.util.stream.Stream;
  * Builds the databases the bench serves, in the {@link Store} chosen: restauth's own migrations, then {@code n}
  * users inserted in JDBC batches, each with a confirmed primary address (as a registration leaves them), and a token
  * for every user made by restauth's own {@link Tokens}, so the token table grows with the user table and lookups in
- * it are measured at scale. The argon2 hash is made once, by restauth's hasher at the configured parameters, and shared by
- * every user: seeding a million users takes a minute or two, not the days a million hashes would.
+ * it are measured at scale. The argon2 hash is made once, by restauth's hasher at the configured parameters, and
+ * shared by every user: seeding a million users takes minutes, not the days a million hashes would.
  *
  * <p>Each database is built once (its sample and key in {@code target/bench/cache/users-<n>-v<version>/}, where a
  * {@code complete} marker tells a finished one from an interrupted one) and copied for every bench run (into
