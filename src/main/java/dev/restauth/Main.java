@@ -3,6 +3,7 @@ package dev.restauth;
 import dev.restauth.account.CreateUser;
 import dev.restauth.auth.Keyring;
 import dev.restauth.auth.Tokens;
+import dev.restauth.config.LogFormat;
 import dev.restauth.config.Settings;
 import dev.restauth.config.SecretKey;
 import dev.restauth.config.SettingsException;
@@ -19,6 +20,8 @@ import dev.restauth.importer.ImportRefusedException;
 import dev.restauth.importer.Progress;
 import dev.restauth.importer.Summary;
 import dev.restauth.mail.ConsoleTransport;
+import dev.restauth.standalone.LogLines;
+import dev.restauth.user.SecurityEvent;
 
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -34,14 +37,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The command line: {@code serve}, {@code migrate}, {@code createsuperuser}, {@code import-django}, each with
- * {@code --help}.
+ * The command line: {@code serve}, {@code migrate}, {@code createsuperuser}, {@code import-django}, {@code audit},
+ * each with {@code --help}.
  *
  * <p>Settings come from {@code --config FILE} (or {@code RESTAUTH_CONFIG}), system properties and {@code RESTAUTH_*}
  * variables; a command's options that stand for a setting ({@code serve --port}) win over all of them. Exit codes:
@@ -86,12 +94,25 @@ public final class Main {
                             new Option("password", "SECRET", null, false, "the Django database's password"),
                             new Option("dry-run", null, null, false, "do everything but write; report what would be"),
                             new Option("merge", "skip", null, false,
-                                    "on a conflict keep restauth's user, leave the Django one out"))));
+                                    "on a conflict keep restauth's user, leave the Django one out"))),
+            new Command("audit", "print the security log",
+                    "Prints the security log (logins, logouts, password and address changes, ...), oldest first,\n"
+                            + "one event a line, tab-separated: time, username (- for an unknown login), event,\n"
+                            + "outcome, IP, detail, user agent.",
+                    List.of(CONFIG,
+                            new Option("user", "NAME", null, false, "only this user's events"),
+                            new Option("since", "WHEN", null, false,
+                                    "only events from then on: 2026-03-01, 2026-03-01T12:00:00Z, or an age like 7d "
+                                            + "or 12h (default: all)"))));
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        // One log format for restauth's own messages and, through SLF4J, Jetty's and the pool's: text until the
+        // settings say otherwise (log_format).
+        System.setProperty("java.util.logging.manager", LogLines.KeptAtExit.class.getName());
+        LogLines.install(LogFormat.TEXT);
         int code;
         try {
             code = run(args, System.in, System.out, System.err);
@@ -123,6 +144,7 @@ public final class Main {
             return 0;
         }
         try {
+            LogLines.use(invocation.settings().get(Settings.LOG_FORMAT));
             switch (invocation.command().name()) {
                 case "serve":
                     return serve(invocation.settings(), out);
@@ -130,6 +152,8 @@ public final class Main {
                     return migrate(invocation.settings(), out);
                 case "import-django":
                     return importDjango(invocation, out, err);
+                case "audit":
+                    return audit(invocation, out, err);
                 default:
                     return createSuperuser(invocation, in, out, err);
             }
@@ -262,6 +286,7 @@ public final class Main {
         String root = "http://" + settings.get(Settings.HOST) + ":" + RestAuthServer.port(server);
         out.printf("restauth serving %s%s/ (database %s)%n", root, settings.get(Settings.MOUNT_PREFIX),
                 redact(Database.jdbcUrl(settings)));
+        out.printf("API documentation: %s%s/docs/%n", root, settings.get(Settings.MOUNT_PREFIX));
         if (DemoPage.served(settings)) {
             out.printf("demo page: %s/%n", root);
         }
@@ -341,6 +366,52 @@ public final class Main {
         } catch (ValidationException e) {
             e.errors().values().forEach(messages -> messages.forEach(m -> err.println("restauth: " + m)));
             return 1;
+        }
+    }
+
+    private static int audit(Invocation invocation, PrintStream out, PrintStream err) {
+        Instant since;
+        try {
+            since = since(invocation.value("since"), Instant.now());
+        } catch (IllegalArgumentException e) {
+            err.println("restauth: audit: option '--since' " + e.getMessage());
+            return 2;
+        }
+        try (RestAuth app = RestAuth.builder(invocation.settings()).backgroundWork(false).build()) {
+            for (SecurityEvent event : app.useCases().readAuditLog().run(invocation.value("user"), since)) {
+                out.println(String.join("\t", event.created().toString(),
+                        event.username() == null ? "-" : event.username(), event.event(), event.outcome(),
+                        event.ip(), event.detail(), event.userAgent().replace('\t', ' ')));
+            }
+            return 0;
+        } catch (ValidationException e) {
+            e.errors().values().forEach(messages -> messages.forEach(m -> err.println("restauth: audit: " + m)));
+            return 1;
+        }
+    }
+
+    /** {@code --since}: a date (midnight UTC), an instant, or an age before {@code now} ({@code 7d}, {@code 12h}). */
+    static Instant since(String text, Instant now) {
+        if (text == null) {
+            return Instant.EPOCH;
+        }
+        try {
+            if (text.matches("[0-9]{1,6}[dhm]")) {
+                long amount = Long.parseLong(text.substring(0, text.length() - 1));
+                ChronoUnit unit = switch (text.charAt(text.length() - 1)) {
+                    case 'd' -> ChronoUnit.DAYS;
+                    case 'h' -> ChronoUnit.HOURS;
+                    default -> ChronoUnit.MINUTES;
+                };
+                return now.minus(Duration.of(amount, unit));
+            }
+            if (text.length() == 10) {
+                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(text);
+        } catch (java.time.DateTimeException e) {
+            throw new IllegalArgumentException("expected a date (2026-03-01), a time (2026-03-01T12:00:00Z) or an "
+                    + "age (7d, 12h, 30m), not '" + text + "'");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.restauth;
 
+import dev.restauth.account.CheckReadiness;
 import dev.restauth.account.UseCases;
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Authenticator;
@@ -103,7 +104,9 @@ public final class RestAuth implements AutoCloseable {
             PasswordValidators validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
                     settings.get(Settings.PASSWORD_MIN_LENGTH));
             this.outbox = new Outbox(clock, keyring.key(Outbox.KEY_PURPOSE));
-            Tokens tokens = new Tokens(database, keyring, clock);
+            Tokens tokens = new Tokens(database, keyring, clock,
+                    Duration.ofSeconds(settings.get(Settings.TOKEN_IDLE_TIMEOUT)),
+                    Duration.ofSeconds(settings.get(Settings.TOKEN_MAX_AGE)), settings.get(Settings.TOKEN_PER_DEVICE));
             Sessions sessions = new Sessions(database, keyring, clock, settings);
             PasswordResetTokens resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(
                     keyring.secret(), Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));
@@ -129,6 +132,7 @@ public final class RestAuth implements AutoCloseable {
                             settings.get(Settings.JWT_AUTH_COOKIE_USE_CSRF),
                             settings.get(Settings.JWT_AUTH_RETURN_EXPIRATION)),
                     settings.get(Settings.MFA_ENABLED)));
+            Routes.service(router, settings, new CheckReadiness(database, clock, settings));
             this.outboxSender = new OutboxSender(database,
                     builder.mailTransport != null ? builder.mailTransport : defaultTransport(settings, clock), clock,
                     OutboxSender.Policy.fromSettings(settings),
@@ -141,6 +145,10 @@ public final class RestAuth implements AutoCloseable {
             }
             // second factors and passkeys: ephemeral and activation tokens, WebAuthn challenges, once expired
             sweeps.add(tx -> tx.mfaChallenges().deleteExpired(clock.instant()));
+            // the security log, past audit_retention_days
+            Duration retention = Duration.ofDays(settings.get(Settings.AUDIT_RETENTION_DAYS));
+            sweeps.add(tx -> tx.auditEvents().deleteBefore(clock.instant().minus(retention)));
+            sweeps.add(tx -> tx.reauthentications().deleteExpired(clock.instant()));
             this.sweeper = new Sweeper(database, SWEEP_INTERVAL, sweeps);
         } catch (RuntimeException e) {
             database.close();
@@ -168,6 +176,11 @@ public final class RestAuth implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** The pool password hashes run on (its queue is a metric). */
+    public HashingPool hashingPool() {
+        return hashingPool;
     }
 
     /** The URL table the front servlet serves. */

@@ -2,9 +2,12 @@ package dev.restauth;
 
 import dev.restauth.config.Settings;
 import dev.restauth.demo.DemoPage;
+import dev.restauth.metrics.Metrics;
+import dev.restauth.metrics.MetricsServlet;
 import dev.restauth.standalone.BufferedBodyHandler;
 import dev.restauth.standalone.ConnectionsPerAddress;
 import dev.restauth.standalone.JsonErrorHandler;
+import dev.restauth.standalone.LivenessServlet;
 
 import jakarta.servlet.MultipartConfigElement;
 
@@ -19,7 +22,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * The standalone server: an embedded Jetty (ee10) serving restauth's front servlet under the mount prefix and, when
- * the {@code demo} setting is on, the demo page at {@code /} ({@link DemoPage}).
+ * the {@code demo} setting is on, the demo page at {@code /} ({@link DemoPage}); liveness at {@code /healthz} and,
+ * with the {@code metrics} setting, Prometheus's metrics at {@code /metrics}.
  * {@link #create} returns the server unstarted, so tests start it on port 0 and read the port back.
  *
  * <p>What one client can hold of it is bounded: request bodies are read without a thread waiting for them and within
@@ -58,6 +62,13 @@ public final class RestAuthServer {
         context.addServlet(front, settings.get(Settings.MOUNT_PREFIX) + "/*");
         // The demo page at "/" (when the settings want it), beside the API it calls.
         DemoPage.install(context, settings);
+        // Liveness, and Prometheus's metrics (when the settings want them), beside the API.
+        context.addServlet(new ServletHolder("healthz", new LivenessServlet()), "/healthz");
+        if (settings.get(Settings.METRICS)) {
+            Metrics metrics = new Metrics(app.hashingPool(), app.database(), app.outboxSender());
+            app.router().observe(metrics);
+            context.addServlet(new ServletHolder("metrics", new MetricsServlet(metrics)), "/metrics");
+        }
         // Outermost, so that a stop waits for every request the server took, its body still arriving or not.
         server.setHandler(new GracefulHandler(new BufferedBodyHandler(context, settings)));
         server.setStopTimeout(settings.get(Settings.SHUTDOWN_GRACE_PERIOD) * 1000L);

@@ -25,10 +25,16 @@ import static dev.restauth.serializer.SerializerKey.PASSKEY_REGISTER_COMPLETE_SE
 import static dev.restauth.serializer.SerializerKey.PASSKEY_REMOVE_SERIALIZER;
 import static dev.restauth.serializer.SerializerKey.PASSKEY_UPDATE_SERIALIZER;
 
+import dev.restauth.account.CheckReadiness;
 import dev.restauth.account.UseCases;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
+import dev.restauth.endpoint.HealthServlet;
 import dev.restauth.endpoint.JsonWebKeySetServlet;
+import dev.restauth.endpoint.account.EmailAddressesServlet;
+import dev.restauth.endpoint.account.ReauthenticateServlet;
+import dev.restauth.endpoint.account.SecurityLogServlet;
+import dev.restauth.endpoint.account.SessionsServlet;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.endpoint.LoginServlet;
 import dev.restauth.endpoint.LogoutServlet;
@@ -61,6 +67,9 @@ import dev.restauth.endpoint.social.SocialLoginServlet;
 import dev.restauth.endpoint.social.UnconfiguredProviderServlet;
 import dev.restauth.http.LinkTemplate;
 import dev.restauth.http.Router;
+import dev.restauth.config.Settings;
+import dev.restauth.openapi.DocsServlet;
+import dev.restauth.openapi.SchemaServlet;
 import dev.restauth.serializer.SerializerRegistry;
 import dev.restauth.social.SocialProvider;
 import dev.restauth.social.SocialProviders;
@@ -151,6 +160,12 @@ final class Routes {
                 .add("/passkeys/", new PasskeyListServlet(s.get(PASSKEY_LIST_SERIALIZER), u.listPasskeys()))
                 .add("/passkeys/{id}/", new PasskeyDetailServlet(s.get(PASSKEY_LIST_SERIALIZER), s.get(PASSKEY_UPDATE_SERIALIZER), s.get(PASSKEY_REMOVE_SERIALIZER), u.listPasskeys(), u.renamePasskey(), u.removePasskey()));
         }
+        // account self-service
+        router
+            .add("/security-log/", new SecurityLogServlet(u.listSecurityEvents()))
+            .add("/reauthenticate/", new ReauthenticateServlet(u.reauthenticate()))
+            .add("/emails/", new EmailAddressesServlet(u.listEmailAddresses(), u.addEmailAddress(), u.resendAddressConfirmation(), u.makeEmailPrimary(), u.removeEmailAddress(), p.confirmationLinks()))
+            .add("/sessions/", new SessionsServlet(u.listSessions(), u.endSessions()));
         for (SocialProvider provider : p.providers().all()) {
             router
                 .add("/" + provider.id() + "/", new SocialLoginServlet(provider, s.get(SOCIAL_LOGIN_SERIALIZER), u.socialLogin(), p.confirmationLinks(), login))
@@ -164,5 +179,18 @@ final class Routes {
             }
         }
         return router;
+    }
+
+    /**
+     * restauth's own routes, about the service itself: its readiness, its OpenAPI document (built from every other
+     * route of the table) and a page that shows it. Added last, so the document sees the whole table.
+     */
+    static Router service(Router router, Settings settings, CheckReadiness readiness) {
+        DocsServlet docs = new DocsServlet();
+        return router
+            .add("/health/", new HealthServlet(readiness))
+            .add("/schema/", new SchemaServlet(router, settings))
+            .add("/docs/", docs)
+            .add("/docs/{file}/", docs);
     }
 }

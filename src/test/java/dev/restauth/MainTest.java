@@ -67,6 +67,33 @@ class MainTest {
     }
 
     @Test
+    void auditPrintsTheSecurityLogOfOneUserOrAllSinceAGivenTime() throws Exception {
+        run("Tr0ub4dor&3x\n", "createsuperuser", "--config", config.toString(), "--username", "admin", "--email",
+                "admin@example.com");
+        try (RestAuth app = RestAuth.builder(SettingsLoader.load(config)).backgroundWork(false).build()) {
+            app.useCases().login().run(new Credentials("admin", false, "Tr0ub4dor&3x"),
+                    new Client("203.0.113.7", "curl/8.5"), null);
+        }
+        out.reset();
+        assertEquals(0, run("", "audit", "--config", config.toString(), "--user", "ADMIN"));
+        assertTrue(out.toString().matches("[0-9TZ:.-]+\tadmin\tlogin\tok\t203\\.0\\.113\\.7\tpassword\tcurl/8\\.5\n"),
+                out.toString());
+        out.reset();
+        assertEquals(0, run("", "audit", "--config", config.toString(), "--since", "1d"));
+        assertEquals(1, out.toString().lines().count(), out.toString());
+        out.reset();
+        assertEquals(0, run("", "audit", "--config", config.toString(), "--since", "2999-01-01"));
+        assertEquals("", out.toString());
+
+        assertEquals(1, run("", "audit", "--config", config.toString(), "--user", "nobody"));
+        assertEquals("restauth: audit: No user is named \"nobody\".\n", err.toString());
+        err.reset();
+        assertEquals(2, run("", "audit", "--config", config.toString(), "--since", "yesterday"));
+        assertEquals("restauth: audit: option '--since' expected a date (2026-03-01), a time "
+                + "(2026-03-01T12:00:00Z) or an age (7d, 12h, 30m), not 'yesterday'\n", err.toString());
+    }
+
+    @Test
     void createsuperuserRefusesAWeakPasswordWithTheValidatorsMessages() throws Exception {
         assertEquals(1, run("1234\n", "createsuperuser", "--config", config.toString(), "--username", "admin"));
         assertEquals("restauth: This password is too short. It must contain at least 8 characters.\n"
@@ -103,7 +130,7 @@ class MainTest {
     void helpListsTheCommandsAndEachCommandsHelpItsOptions() throws Exception {
         assertEquals(0, run("", "--help"));
         assertEquals(Main.usage(), out.toString());
-        for (String command : List.of("serve", "migrate", "createsuperuser")) {
+        for (String command : List.of("serve", "migrate", "createsuperuser", "audit")) {
             assertTrue(out.toString().contains("\n  " + command + " "), command + " is not listed:\n" + out);
         }
         out.reset();
@@ -174,6 +201,7 @@ class MainTest {
             int port = RestAuthServer.port(server);
             assertEquals("restauth serving http://127.0.0.1:" + port + "/rest-auth/ (database jdbc:h2:file:"
                     + dir.resolve("restauth") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0)\n"
+                    + "API documentation: http://127.0.0.1:" + port + "/rest-auth/docs/\n"
                     + "demo page: http://127.0.0.1:" + port + "/\n", out.toString());
             Http root = new Http("http://127.0.0.1:" + port);
             assertEquals("{\"detail\":\"Authentication credentials were not provided.\"}",

@@ -23,7 +23,9 @@ import java.util.function.Function;
  * dj-rest-auth; with {@code logout_on_password_change} the user is logged out everywhere instead: every session ends
  * and the token is deleted. In JWT mode with {@code jwt_revoke_on_logout}, the user's access tokens issued before
  * the change stop working (clients refresh), and with {@code logout_on_password_change} every refresh token of the
- * user ends too. Thread-safe.
+ * user ends too. The security log records the change in its transaction, and with {@code security_notices} the
+ * owner is told by mail; a refused change records nothing.
+ * Thread-safe.
  */
 public final class ChangePassword {
     private final Database database;
@@ -33,10 +35,14 @@ public final class ChangePassword {
     private final Sessions sessions;
     private final boolean logoutOnChange;
     private final JsonWebTokens jwt;
+    private final SecurityLog log;
+    private final SecurityNotices notices;
 
     /** @param jwt JWT mode's tokens when the change revokes them, else null */
     ChangePassword(Database database, Passwords passwords, Throttle throttle, Tokens tokens, Sessions sessions,
-                   JsonWebTokens jwt, Settings settings) {
+                   JsonWebTokens jwt, SecurityLog log, SecurityNotices notices, Settings settings) {
+        this.log = log;
+        this.notices = notices;
         this.database = database;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -73,6 +79,8 @@ public final class ChangePassword {
         return database.inTransaction(tx -> {
             attempt.succeeded(tx);
             tx.users().updatePassword(caller.id(), hash);
+            log.record(tx, caller.id(), SecurityLog.Event.PASSWORD_CHANGE, SecurityLog.Outcome.OK, client, null);
+            notices.send(tx, SecurityNotices.PASSWORD_CHANGED, caller.email(), caller, client, java.util.Map.of());
             User user = tx.users().findById(caller.id()).orElseThrow();
             if (jwt != null) {
                 jwt.revokeAccess(tx, user.id());

@@ -30,8 +30,10 @@ public final class ConnectSocialAccount {
     private final Throttle throttle;
     private final SignIn signIn;
     private final Clock clock;
+    private final SecurityLog log;
 
-    ConnectSocialAccount(Database database, Throttle throttle, SignIn signIn, Clock clock) {
+    ConnectSocialAccount(Database database, Throttle throttle, SignIn signIn, SecurityLog log, Clock clock) {
+        this.log = log;
         this.database = database;
         this.throttle = throttle;
         this.signIn = signIn;
@@ -58,6 +60,8 @@ public final class ConnectSocialAccount {
                 accounts.touch(known.get().id(), now, identity.profileText());
             } else {
                 accounts.insert(user.id(), identity.provider(), identity.uid(), now, identity.profileText());
+                log.record(tx, user.id(), SecurityLog.Event.SOCIAL_CONNECT, SecurityLog.Outcome.OK, client,
+                        provider.id());
             }
             return signIn.login(tx, tx.users().findById(user.id()).orElseThrow(ApiException::notFound));
         });

@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.config.EmailVerification;
 import dev.restauth.config.Settings;
 import dev.restauth.db.Database;
@@ -21,8 +22,10 @@ import java.util.List;
 public final class DisconnectSocialAccount {
     private final Database database;
     private final boolean verificationMandatory;
+    private final SecurityLog log;
 
-    DisconnectSocialAccount(Database database, Settings settings) {
+    DisconnectSocialAccount(Database database, SecurityLog log, Settings settings) {
+        this.log = log;
         this.database = database;
         this.verificationMandatory = settings.get(Settings.EMAIL_VERIFICATION) == EmailVerification.MANDATORY;
     }
@@ -33,7 +36,7 @@ public final class DisconnectSocialAccount {
      * @throws ValidationException "Your account has no password set up." or "Your account has no verified e-mail
      *                             address."
      */
-    public SocialAccount run(long userId, long accountId) {
+    public SocialAccount run(long userId, long accountId, Client client) {
         return database.inTransaction(tx -> {
             List<SocialAccount> accounts = tx.socialAccounts().findByUser(userId);
             SocialAccount account = accounts.stream().filter(a -> a.id() == accountId).findFirst()
@@ -49,6 +52,8 @@ public final class DisconnectSocialAccount {
                 }
             }
             tx.socialAccounts().delete(account.id(), userId);
+            log.record(tx, userId, SecurityLog.Event.SOCIAL_DISCONNECT, SecurityLog.Outcome.OK, client,
+                    account.provider());
             return account;
         });
     }

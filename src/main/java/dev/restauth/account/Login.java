@@ -11,6 +11,7 @@ import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
 import dev.restauth.throttle.Action;
 import dev.restauth.throttle.Throttle;
+import dev.restauth.throttle.ThrottledException;
 import dev.restauth.user.User;
 
 import java.time.Clock;
@@ -35,6 +36,8 @@ import java.util.Optional;
  * {@code mfa_enabled} and TOTP on for the user, no token or session yet: the answer is an ephemeral token for
  * {@code mfa/verify/} ({@link VerifySecondFactor}), whatever reset the password before.</li>
  * </ol>
+ * The security log records the login with its token and session; a refused attempt (wrong credentials, a rate limit,
+ * the lockout) in a transaction of its own, with the account when the login names one.
  * Thread-safe.
  */
 public final class Login {
@@ -45,8 +48,11 @@ public final class Login {
     private final Clock clock;
     private final AuthenticationMethod method;
     private final boolean verificationMandatory;
+    private final SecurityLog log;
 
-    Login(Database database, Passwords passwords, Throttle throttle, SignIn signIn, Clock clock, Settings settings) {
+    Login(Database database, Passwords passwords, Throttle throttle, SignIn signIn, SecurityLog log, Clock clock,
+          Settings settings) {
+        this.log = log;
         this.database = database;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -68,9 +74,26 @@ public final class Login {
      *                                         password hashing is saturated
      */
     public SignedIn run(Credentials credentials, Client client, String sessionCookie) {
-        Candidate candidate = database.inTransactionRetryingDuplicates(tx -> new Candidate(
-                throttle.begin(tx, Action.LOGIN, client.address(), credentials.login()), find(tx.users(), credentials)));
-        User user = candidate.attempt().judge(() -> check(candidate.user(), credentials.password()));
+        Candidate candidate;
+        try {
+            candidate = database.inTransactionRetryingDuplicates(tx -> new Candidate(
+                    throttle.begin(tx, Action.LOGIN, client.address(), credentials.login()),
+                    find(tx.users(), credentials)));
+        } catch (ThrottledException e) {
+            // The same lookup and row for a known and an unknown login: the refusal tells nothing either way.
+            Long userId = database.read(tx -> find(tx.users(), credentials)).map(User::id).orElse(null);
+            log.recordRefusal(userId, SecurityLog.Event.LOGIN,
+                    e.lockout() ? SecurityLog.Outcome.LOCKED : SecurityLog.Outcome.THROTTLED, client, null);
+            throw e;
+        }
+        User user;
+        try {
+            user = candidate.attempt().judge(() -> check(candidate.user(), credentials.password()));
+        } catch (ValidationException e) {
+            log.recordRefusal(candidate.user().map(User::id).orElse(null), SecurityLog.Event.LOGIN,
+                    SecurityLog.Outcome.FAILED, client, null);
+            throw e;
+        }
         String hash = passwords.needsRehash(user.password()) ? passwords.encode(credentials.password())
                 : user.password();
         Optional<SignedIn> signedIn = database.inTransactionRetryingDuplicates(tx -> {
@@ -79,6 +102,7 @@ public final class Login {
                 tx.users().updatePassword(user.id(), hash);
             }
             if (verificationMandatory && !tx.emailAddresses().isVerified(user.id(), user.email())) {
+                log.record(tx, user.id(), SecurityLog.Event.LOGIN, SecurityLog.Outcome.UNVERIFIED, client, null);
                 return Optional.empty(); // the settled attempt and the upgraded hash are committed all the same
             }
             // Second factors: a user with TOTP gets an ephemeral token instead, and logs in at mfa/verify/.
@@ -88,7 +112,8 @@ public final class Login {
             }
             Instant now = clock.instant();
             tx.users().updateLastLogin(user.id(), now);
-            return Optional.of(signIn.login(tx, user.loggedIn(now, hash), sessionCookie));
+            return Optional.of(signIn.recorded(tx, signIn.login(tx, user.loggedIn(now, hash), sessionCookie), client,
+                    "password"));
         });
         return signedIn.orElseThrow(() -> ValidationException.nonField(Messages.get("login.email_not_verified")));
     }

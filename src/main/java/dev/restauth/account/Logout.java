@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.Identity;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.Sessions;
@@ -34,9 +35,12 @@ public final class Logout {
     private final boolean sessionLogin;
     private final boolean revoke;
     private final boolean reuseDetection;
+    private final SecurityLog log;
 
     /** @param jwt JWT mode's tokens, or null outside JWT mode */
-    Logout(Database database, Tokens tokens, Sessions sessions, JsonWebTokens jwt, Settings settings) {
+    Logout(Database database, Tokens tokens, Sessions sessions, JsonWebTokens jwt, SecurityLog log,
+           Settings settings) {
+        this.log = log;
         this.database = database;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -62,8 +66,9 @@ public final class Logout {
      * @param identity     the request's authenticated identity, or null for an anonymous request
      * @param sessionId    the request's session cookie, or null
      * @param refreshToken JWT mode: the refresh token the client gave back, or null; ignored outside JWT mode
+     * @param client       where the request came from, for the security log (an authenticated logout is recorded)
      */
-    public LoggedOut run(Identity identity, String sessionId, String refreshToken) {
+    public LoggedOut run(Identity identity, String sessionId, String refreshToken, Client client) {
         Claims refresh = null;
         String refusal = null;
         if (jwt != null && refreshToken != null) {
@@ -76,7 +81,9 @@ public final class Logout {
         Claims given = refresh;
         String blacklisting = database.inTransaction(tx -> {
             if (identity != null) {
-                tokens.revoke(tx, identity.user().id());
+                tokens.revoke(tx, identity);
+                log.record(tx, identity.user().id(), SecurityLog.Event.LOGOUT, SecurityLog.Outcome.OK, client,
+                        identity.scheme().name().toLowerCase(java.util.Locale.ROOT));
                 if (jwt != null && revoke) {
                     jwt.revokeAccess(tx, identity.user().id());
                 }

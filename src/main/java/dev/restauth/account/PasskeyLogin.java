@@ -53,7 +53,8 @@ public final class PasskeyLogin {
                 return Optional.empty();
             }
             tx.users().updateLastLogin(user.id(), now);
-            return Optional.of(signIn.login(tx, user.loggedIn(now, user.password()), sessionCookie));
+            return Optional.of(signIn.recorded(tx, signIn.login(tx, user.loggedIn(now, user.password()),
+                    sessionCookie), client, "passkey"));
         });
         if (signedIn.isEmpty()) {
             PasskeyCeremonies.cloned(asserted.passkey());

@@ -36,10 +36,14 @@ public final class ResetPassword {
     private final Sessions sessions;
     private final boolean logoutOnReset;
     private final JsonWebTokens jwt;
+    private final SecurityLog log;
+    private final SecurityNotices notices;
 
     /** @param jwt JWT mode's tokens when the reset revokes them, else null */
     ResetPassword(Database database, Passwords passwords, Throttle throttle, Tokens tokens, Sessions sessions,
-                  JsonWebTokens jwt, Settings settings) {
+                  JsonWebTokens jwt, SecurityLog log, SecurityNotices notices, Settings settings) {
+        this.log = log;
+        this.notices = notices;
         this.database = database;
         this.passwords = passwords;
         this.throttle = throttle;
@@ -68,6 +72,8 @@ public final class ResetPassword {
                 return false;
             }
             sessions.closeAll(tx, user.id());
+            log.record(tx, user.id(), SecurityLog.Event.PASSWORD_RESET, SecurityLog.Outcome.OK, client, null);
+            notices.send(tx, SecurityNotices.PASSWORD_RESET, user.email(), user, client, java.util.Map.of());
             if (jwt != null) {
                 jwt.revokeAccess(tx, user.id());
                 tx.refreshFamilies().revokeByUser(user.id());

@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.Sessions;
 import dev.restauth.auth.Tokens;
@@ -21,12 +22,15 @@ final class SignIn {
     private final boolean sessionLogin;
     private final SecondFactors secondFactors;
     private final boolean secondFactorForSocial;
+    private final SecurityLog log;
 
     /**
      * @param jwt           JWT mode's tokens, or null outside JWT mode
      * @param secondFactors the gate of logins proven by one factor ({@code mfa_enabled})
      */
-    SignIn(Tokens tokens, Sessions sessions, JsonWebTokens jwt, SecondFactors secondFactors, Settings settings) {
+    SignIn(Tokens tokens, Sessions sessions, JsonWebTokens jwt, SecondFactors secondFactors, SecurityLog log,
+           Settings settings) {
+        this.log = log;
         this.tokens = tokens;
         this.sessions = sessions;
         this.jwt = jwt;
@@ -68,6 +72,30 @@ final class SignIn {
             return new SignedIn(user, null, sessionLogin ? sessions.open(tx, user) : null, jwt.issue(tx, user));
         }
         return new SignedIn(user, tokens.issue(tx, user.id()), sessionLogin ? sessions.open(tx, user) : null);
+    }
+
+    /**
+     * Records a login that issued credentials in the security log, in the transaction that issued them, and where
+     * its token and session were handed out (for the user's list of sessions); a login still waiting for its second
+     * factor is recorded when it is finished.
+     *
+     * @param method how the user was proven: {@code password}, {@code mfa}, {@code passkey}, a provider's id
+     */
+    SignedIn recorded(Transaction tx, SignedIn signedIn, Client client, String method) {
+        if (signedIn.awaitsSecondFactor()) {
+            return signedIn;
+        }
+        log.record(tx, signedIn.user().id(), SecurityLog.Event.LOGIN, SecurityLog.Outcome.OK, client, method);
+        if (signedIn.tokenKey() != null) {
+            tokens.describe(tx, signedIn.user().id(), signedIn.tokenKey(), client);
+        }
+        if (signedIn.session() != null) {
+            sessions.describe(tx, signedIn.session().id(), client);
+        }
+        if (signedIn.jwt() != null && jwt != null) {
+            jwt.describe(tx, signedIn.jwt(), client);
+        }
+        return signedIn;
     }
 
     /**

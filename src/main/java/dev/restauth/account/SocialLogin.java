@@ -84,7 +84,8 @@ public final class SocialLogin {
         SocialIdentity identity = attempt.judge(() -> provider.authenticate(credentials));
         return database.inTransactionRetryingDuplicates(tx -> {
             attempt.succeeded(tx);
-            return signIn.socialLogin(tx, decide(tx, identity, linkForKey), sessionCookie);
+            return signIn.recorded(tx, signIn.socialLogin(tx, decide(tx, identity, linkForKey), sessionCookie),
+                    client, provider.id());
         });
     }
 

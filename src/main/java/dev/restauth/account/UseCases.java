@@ -34,7 +34,13 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                        CountRecoveryCodes countRecoveryCodes, RegenerateRecoveryCodes regenerateRecoveryCodes,
                        BeginPasskeyRegistration beginPasskeyRegistration, RegisterPasskey registerPasskey,
                        BeginPasskeyLogin beginPasskeyLogin, PasskeyLogin passkeyLogin, ListPasskeys listPasskeys,
-                       RenamePasskey renamePasskey, RemovePasskey removePasskey) {
+                       RenamePasskey renamePasskey, RemovePasskey removePasskey,
+                       // account self-service: the security log
+                       ListSecurityEvents listSecurityEvents, ReadAuditLog readAuditLog,
+                       Reauthenticate reauthenticate, ListEmailAddresses listEmailAddresses,
+                       AddEmailAddress addEmailAddress, ResendAddressConfirmation resendAddressConfirmation,
+                       MakeEmailPrimary makeEmailPrimary, RemoveEmailAddress removeEmailAddress,
+                       ListSessions listSessions, EndSessions endSessions) {
 
     /**
      * What the use cases are built from.
@@ -54,31 +60,36 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
         JsonWebTokens jwt = p.jwt();
         JsonWebTokens revoking = settings.get(Settings.JWT_REVOKE_ON_LOGOUT) ? jwt : null;
         SecondFactors secondFactors = new SecondFactors(database, p.keyring(), p.throttle(), p.clock(), settings);
-        SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, secondFactors, settings);
+        SecurityLog log = new SecurityLog(database, p.clock());
+        Reauthentications reauthentications = new Reauthentications(p.keyring(), p.clock(),
+                Duration.ofSeconds(settings.get(Settings.REAUTHENTICATION_TIMEOUT)));
+        SecurityNotices notices = new SecurityNotices(p.mailTemplates(), p.outbox(), p.clock(), settings);
+        Devices devices = new Devices(p.keyring(), p.sessions(), p.clock());
+        SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, secondFactors, log, settings);
         PasskeyCeremonies passkeys = settings.get(Settings.PASSKEYS_ENABLED) ? new PasskeyCeremonies(database,
                 secondFactors, p.keyring(), new RelyingParty(settings),
                 Duration.ofSeconds(settings.get(Settings.PASSKEY_CHALLENGE_TIMEOUT))) : null;
         EmailConfirmations confirmations = new EmailConfirmations(p.keyring().secret(), p.clock(), settings, p.outbox(),
                 p.mailTemplates());
         return new UseCases(
-                new Login(database, p.passwords(), p.throttle(), signIn, p.clock(), settings),
-                new Logout(database, p.tokens(), p.sessions(), jwt, settings),
+                new Login(database, p.passwords(), p.throttle(), signIn, log, p.clock(), settings),
+                new Logout(database, p.tokens(), p.sessions(), jwt, log, settings),
                 new Register(database, p.passwords(), p.throttle(), confirmations, signIn, p.mailTemplates(),
                         p.outbox(), p.clock(), settings),
-                new ConfirmEmail(database, confirmations),
+                new ConfirmEmail(database, confirmations, log, notices, settings),
                 new ResendConfirmation(database, p.throttle(), confirmations, p.outbox()),
                 new RequestPasswordReset(database, p.throttle(), p.resetTokens(), p.mailTemplates(), p.outbox(),
                         settings),
-                new ResetPassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking,
-                        settings),
-                new ChangePassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking,
-                        settings),
+                new ResetPassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking, log,
+                        notices, settings),
+                new ChangePassword(database, p.passwords(), p.throttle(), p.tokens(), p.sessions(), revoking, log,
+                        notices, settings),
                 new UpdateProfile(database),
                 new CreateUser(database, p.passwords(), p.validators(), p.clock()),
                 new SocialLogin(database, p.throttle(), confirmations, signIn, p.clock(), settings),
-                new ConnectSocialAccount(database, p.throttle(), signIn, p.clock()),
+                new ConnectSocialAccount(database, p.throttle(), signIn, log, p.clock()),
                 new ListSocialAccounts(database),
-                new DisconnectSocialAccount(database, settings),
+                new DisconnectSocialAccount(database, log, settings),
                 jwt != null ? new RefreshToken(database, jwt, settings) : null,
                 jwt != null ? new VerifyToken(database, jwt) : null,
                 new DeactivateUser(database, p.tokens(), p.sessions(), jwt),
@@ -96,6 +107,18 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
                 passkeys != null ? new PasskeyLogin(database, passkeys, p.throttle(), signIn) : null,
                 passkeys != null ? new ListPasskeys(database) : null,
                 passkeys != null ? new RenamePasskey(database) : null,
-                passkeys != null ? new RemovePasskey(database, secondFactors, passkeys) : null);
+                passkeys != null ? new RemovePasskey(database, secondFactors, passkeys) : null,
+                // account self-service
+                new ListSecurityEvents(database),
+                new ReadAuditLog(database),
+                new Reauthenticate(database, p.passwords(), p.throttle(), secondFactors, reauthentications, log,
+                        settings),
+                new ListEmailAddresses(database),
+                new AddEmailAddress(database, p.throttle(), confirmations, reauthentications, log, notices, settings),
+                new ResendAddressConfirmation(database, p.throttle(), confirmations),
+                new MakeEmailPrimary(database, reauthentications, log, notices),
+                new RemoveEmailAddress(database, reauthentications, log),
+                new ListSessions(database, devices),
+                new EndSessions(database, devices, reauthentications, log));
     }
 }

@@ -75,7 +75,8 @@ public final class VerifySecondFactor {
             begun.attempt().succeeded(tx);
             tx.mfaChallenges().delete(hash, SecondFactors.LOGIN);
             tx.users().updateLastLogin(user.id(), now);
-            return new Outcome(signIn.login(tx, user.loggedIn(now, user.password()), sessionCookie), true);
+            return new Outcome(signIn.recorded(tx, signIn.login(tx, user.loggedIn(now, user.password()),
+                    sessionCookie), client, "mfa"), true);
         });
         if (!outcome.checked()) {
             begun.attempt().unchecked();

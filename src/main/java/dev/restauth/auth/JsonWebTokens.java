@@ -54,6 +54,19 @@ public final class JsonWebTokens {
         }
     }
 
+    /**
+     * Records where a login's pair was handed out (the login's client) on its family, for the user's list of
+     * sessions.
+     */
+    public void describe(Transaction tx, Pair pair, Client client) {
+        if (pair.refresh() == null) {
+            return;
+        }
+        String jti = verify(pair.refresh(), TokenType.REFRESH).jti();
+        tx.refreshTokens().find(jti).ifPresent(row -> tx.refreshFamilies().describe(row.family(),
+                LastSeen.ip(client), client.userAgent(), clock.instant()));
+    }
+
     /** The claims of a token that passes every check of {@link JwtCodec}. */
     public Claims verify(String token, TokenType type) {
         return codec.decode(token, type);
@@ -67,7 +80,7 @@ public final class JsonWebTokens {
         String family = Jti.create(stamp);
         String refreshJti = Jti.create(stamp);
         long refreshExp = iat + refreshLifetime.toSeconds();
-        tx.refreshFamilies().insert(family, user.id(), Instant.ofEpochSecond(refreshExp));
+        tx.refreshFamilies().insert(family, user.id(), Instant.ofEpochSecond(refreshExp), now);
         tx.refreshTokens().insert(refreshJti, family, Instant.ofEpochSecond(refreshExp));
         String refresh = codec.sign(new Claims(TokenType.REFRESH.claim(), refreshExp, iat, refreshJti, user.id()));
         return new Pair(access(user, now, iat, stamp), now.plus(accessLifetime), refresh, now.plus(refreshLifetime));
@@ -92,6 +105,7 @@ public final class JsonWebTokens {
         String jti = Jti.create(stamp(user, now));
         tx.refreshTokens().insert(jti, family, Instant.ofEpochSecond(refreshExp));
         tx.refreshFamilies().extend(family, Instant.ofEpochSecond(refreshExp));
+        tx.refreshFamilies().touch(family, now);
         String successor = codec.sign(new Claims(TokenType.REFRESH.claim(), refreshExp, iat, jti, user.id()));
         return new Pair(access.access(), access.accessExpiration(), successor, now.plus(refreshLifetime));
     }

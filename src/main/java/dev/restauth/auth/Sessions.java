@@ -7,6 +7,7 @@ import dev.restauth.db.Transaction;
 import dev.restauth.user.User;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,12 +27,14 @@ public final class Sessions {
     private final Keyring keyring;
     private final Clock clock;
     private final long ageSeconds;
+    private final Duration idleTimeout;
 
     public Sessions(Database database, Keyring keyring, Clock clock, Settings settings) {
         this.database = database;
         this.keyring = keyring;
         this.clock = clock;
         this.ageSeconds = settings.get(Settings.SESSION_COOKIE_AGE);
+        this.idleTimeout = Duration.ofSeconds(settings.get(Settings.SESSION_IDLE_TIMEOUT));
     }
 
     /** The raw values a new session hands to the client in its cookies. */
@@ -74,8 +77,38 @@ public final class Sessions {
                 sessions.delete(hash);
                 return Optional.empty();
             }
+            if (!seen(sessions, row.get())) {
+                sessions.delete(hash); // idle longer than session_idle_timeout
+                return Optional.empty();
+            }
             return Optional.of(new Live(row.get().user(), id, row.get().csrfHash()));
         });
+    }
+
+    /**
+     * Whether a session is still in use: not idle longer than {@code session_idle_timeout}. Records this use when
+     * the last recorded one is a minute old or more ({@link LastSeen}).
+     */
+    private boolean seen(SessionDao sessions, SessionDao.SessionRow row) {
+        Instant now = clock.instant();
+        Instant lastSeen = row.lastSeen() != null ? row.lastSeen() : row.created();
+        if (!idleTimeout.isZero() && !now.isBefore(lastSeen.plus(idleTimeout))) {
+            return false;
+        }
+        if (row.lastSeen() == null || !now.isBefore(lastSeen.plus(LastSeen.GRAIN))) {
+            sessions.touch(row.idHash(), now);
+        }
+        return true;
+    }
+
+    /** Records where a session was just opened (the login's client), for the user's list of sessions. */
+    public void describe(Transaction tx, String id, Client client) {
+        tx.sessions().describe(idHash(id), LastSeen.ip(client), client.userAgent(), clock.instant());
+    }
+
+    /** The keyed hash a session id is stored as: names the session without being it. */
+    public String idHashOf(String id) {
+        return idHash(id);
     }
 
     /** True when {@code token} is the CSRF token of this session. */

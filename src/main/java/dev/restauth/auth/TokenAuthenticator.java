@@ -43,7 +43,7 @@ public final class TokenAuthenticator implements Authenticator {
         if (!user.active()) {
             throw NotAuthenticatedException.failed(Messages.get("auth.user_inactive"));
         }
-        return Optional.of(Identity.token(user));
+        return Optional.of(Identity.token(user, tokens.lookupHashOf(parts[1])));
     }
 
     @Override

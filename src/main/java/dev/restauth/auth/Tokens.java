@@ -9,6 +9,7 @@ import dev.restauth.user.User;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,10 +33,28 @@ public final class Tokens {
     /** The AES key adopted keys are sealed under. */
     private final byte[] sealingKey;
 
+    private final Duration idleTimeout;
+    private final Duration maxAge;
+    private final boolean perDevice;
+
+    /** Tokens that never expire, as DRF's. */
     public Tokens(Database database, Keyring keyring, Clock clock) {
+        this(database, keyring, clock, Duration.ZERO, Duration.ZERO, false);
+    }
+
+    /**
+     * @param idleTimeout how long a token may go unused ({@code token_idle_timeout}); zero: for ever
+     * @param maxAge      how long a token lives however used ({@code token_max_age}); zero: for ever
+     * @param perDevice   each login gets a token of its own ({@code token_per_device}), instead of DRF's one per user
+     */
+    public Tokens(Database database, Keyring keyring, Clock clock, Duration idleTimeout, Duration maxAge,
+                  boolean perDevice) {
+        this.perDevice = perDevice;
         this.database = database;
         this.keyring = keyring;
         this.clock = clock;
+        this.idleTimeout = idleTimeout;
+        this.maxAge = maxAge;
         this.sealingKey = keyring.key(SEALING_PURPOSE);
     }
 
@@ -47,6 +66,11 @@ public final class Tokens {
      *                                               this finds the winner's key
      */
     public String issue(Transaction tx, long userId) {
+        if (perDevice) {
+            String key = keyring.randomHex(20);
+            tx.deviceTokens().insert(lookupHash(key), userId, clock.instant());
+            return key;
+        }
         TokenDao tokens = tx.tokens();
         Optional<TokenDao.TokenRow> existing = tokens.findByUser(userId);
         if (existing.isPresent()) {
@@ -89,12 +113,62 @@ public final class Tokens {
             return Optional.empty();
         }
         String hash = lookupHash(key);
-        return database.read(tx -> tx.tokens().findUserByKeyHash(hash));
+        Optional<TokenDao.TokenUse> use = database.read(tx -> perDevice ? tx.deviceTokens().findUse(hash)
+                : tx.tokens().findUse(hash));
+        if (use.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Instant created = use.get().created();
+        Instant lastSeen = use.get().lastSeen() != null ? use.get().lastSeen() : created;
+        if (!maxAge.isZero() && !now.isBefore(created.plus(maxAge))
+                || !idleTimeout.isZero() && !now.isBefore(lastSeen.plus(idleTimeout))) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(lastSeen.plus(LastSeen.GRAIN)) || use.get().lastSeen() == null) {
+            database.useTransaction(tx -> {
+                if (perDevice) {
+                    tx.deviceTokens().touch(hash, now);
+                } else {
+                    tx.tokens().touch(hash, now);
+                }
+            });
+        }
+        return Optional.of(use.get().user());
     }
 
-    /** Deletes the user's token (logout); the next login issues a new key. */
+    /** Records where the user's token was just handed out (the login's client), for the user's list of sessions. */
+    public void describe(Transaction tx, long userId, String key, Client client) {
+        if (perDevice) {
+            tx.deviceTokens().describe(lookupHash(key), LastSeen.ip(client), client.userAgent(), clock.instant());
+        } else {
+            tx.tokens().describe(userId, LastSeen.ip(client), client.userAgent(), clock.instant());
+        }
+    }
+
+    /** The keyed hash a key is looked up by: names the token without being it. */
+    public String lookupHashOf(String key) {
+        return lookupHash(key);
+    }
+
+    /** Deletes the user's token, and with {@code token_per_device} every token of the user; the next login issues a new key. */
     public void revoke(Transaction tx, long userId) {
         tx.tokens().deleteByUser(userId);
+        if (perDevice) {
+            tx.deviceTokens().deleteByUser(userId);
+        }
+    }
+
+    /**
+     * Logout: deletes the user's token; with {@code token_per_device}, only the token the request came with (none
+     * when it came with a session or a JWT).
+     */
+    public void revoke(Transaction tx, Identity identity) {
+        if (!perDevice) {
+            revoke(tx, identity.user().id());
+        } else if (identity.tokenHash() != null) {
+            tx.deviceTokens().delete(identity.tokenHash());
+        }
     }
 
     /** The sealed key of an adopted token, or null when it does not open (sealed under another secret key). */

@@ -375,10 +375,46 @@ public final class Settings {
                     + "\"required\"` and assertions without user verification (PIN, biometrics) are refused, so a "
                     + "passkey login is two factors. Off: `preferred`, as the reference.");
 
+    // --- account self-service ------------------------------------------------------------------------------------
+    public static final Setting<Integer> AUDIT_RETENTION_DAYS = define("audit_retention_days", 365,
+            intParser(1, 36_500), "- (restauth's own)", "Days the security log keeps an event; older ones are "
+                    + "deleted by the background sweep.");
+    public static final Setting<Integer> REAUTHENTICATION_TIMEOUT = define("reauthentication_timeout", 300,
+            intParser(10, 86_400), "ACCOUNT_REAUTHENTICATION_TIMEOUT", "Seconds a `reauthenticate/` counts for: "
+                    + "changing e-mail addresses and ending other sessions need one this recent.");
+    public static final Setting<Boolean> EMAIL_CHANGE = define("email_change", false, Settings::bool,
+            "ACCOUNT_CHANGE_EMAIL", "`emails/` keeps at most one address waiting for confirmation, which replaces "
+                    + "the primary address once confirmed (the others are removed).");
+    public static final Setting<Boolean> SECURITY_NOTICES = define("security_notices", false, Settings::bool,
+            "ACCOUNT_EMAIL_NOTIFICATIONS", "Mail the owner when the password is changed or reset, an address is "
+                    + "added, and (at the old address) when the primary address changes.");
+    public static final Setting<Integer> TOKEN_IDLE_TIMEOUT = define("token_idle_timeout", 0,
+            intParser(0, Integer.MAX_VALUE), "- (DRF tokens never expire)", "Seconds a token may go unused before it "
+                    + "answers `Invalid token.`; 0: never (its last use is known to the minute).");
+    public static final Setting<Integer> TOKEN_MAX_AGE = define("token_max_age", 0,
+            intParser(0, Integer.MAX_VALUE), "- (DRF tokens never expire)", "Seconds after which a token answers "
+                    + "`Invalid token.` however much it is used; 0: never.");
+    public static final Setting<Boolean> TOKEN_PER_DEVICE = define("token_per_device", false, Settings::bool,
+            "- (DRF: one token per user)", "Each login gets a token of its own, listed and ended apart, and logout "
+                    + "ends only the token it came with. Off: every login of a user gets the same key, as DRF.");
+    public static final Setting<Integer> SESSION_IDLE_TIMEOUT = define("session_idle_timeout", 0,
+            intParser(0, Integer.MAX_VALUE), "- (SESSION_SAVE_EVERY_REQUEST sliding expiry)", "Seconds a session may "
+                    + "go unused before it ends; 0: never (its absolute lifetime is `session_cookie_age`).");
+
     // --- customisation ------------------------------------------------------------------------------------------
     public static final Setting<Path> SERIALIZERS_FILE = define("serializers_file", null, Path::of,
             "REST_AUTH *_SERIALIZER",
             "Properties file overriding entries of the serializer registry, e.g. `USER_DETAILS_SERIALIZER=com.example.MyUser`.");
+
+    // --- operations ---------------------------------------------------------------------------------------------
+    public static final Setting<Integer> HEALTH_OUTBOX_BACKLOG = define("health_outbox_backlog", 1000,
+            intParser(0, Integer.MAX_VALUE), "-", "Mails waiting in the outbox beyond which `<mount>/health/` answers "
+                    + "503 (0: the backlog never makes it fail).");
+    public static final Setting<Boolean> METRICS = define("metrics", true, Settings::bool, "-",
+            "Prometheus metrics at `/metrics` on the standalone server.");
+    public static final Setting<LogFormat> LOG_FORMAT = define("log_format", LogFormat.TEXT,
+            enumParser(LogFormat.class), "LOGGING", "`text`: one line per event, for people; `json`: one JSON "
+                    + "object per line (`time`, `level`, `logger`, `message`, `thread`, `error`), for log shippers.");
 
     private static final Map<String, Setting<?>> BY_KEY = index();
 

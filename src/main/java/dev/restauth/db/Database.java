@@ -369,6 +369,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** How the connection pool is used: connections in use, idle, in all, and threads waiting for one. */
+    public record PoolUsage(int active, int idle, int total, int waiting) {
+    }
+
+    /** The pool's usage now, or empty when restauth does not know the pool (an application's own data source). */
+    public Optional<PoolUsage> poolUsage() {
+        if (dataSource instanceof HikariDataSource hikari && hikari.getHikariPoolMXBean() != null) {
+            HikariPoolMXBean pool = hikari.getHikariPoolMXBean();
+            return Optional.of(new PoolUsage(pool.getActiveConnections(), pool.getIdleConnections(),
+                    pool.getTotalConnections(), pool.getThreadsAwaitingConnection()));
+        }
+        return Optional.empty();
+    }
+
     @Override
     public void close() {
         if (ownsDataSource && dataSource instanceof AutoCloseable) {

@@ -23,6 +23,11 @@ public final class EmailAddressDao {
     private static final String VERIFY = "UPDATE restauth_email_address SET verified = ? WHERE id = ? AND verified = ?";
     private static final String BY_EMAIL_KEY =
             "SELECT " + COLUMNS + " FROM restauth_email_address WHERE email_key = ? ORDER BY id";
+    private static final String BY_USER_AND_KEY =
+            "SELECT " + COLUMNS + " FROM restauth_email_address WHERE user_id = ? AND email_key = ?";
+    private static final String DELETE = "DELETE FROM restauth_email_address WHERE id = ? AND user_id = ?";
+    private static final String SET_PRIMARY = "UPDATE restauth_email_address "
+            + "SET is_primary = CASE WHEN id = ? THEN ? ELSE ? END WHERE user_id = ?";
 
     private final Connection connection;
 
@@ -72,6 +77,21 @@ public final class EmailAddressDao {
      */
     public boolean verify(long id) {
         return Jdbc.update(connection, VERIFY, true, id, false) == 1;
+    }
+
+    /** This user's address spelled so in any letter case. */
+    public Optional<EmailAddress> findForUser(long userId, String email) {
+        return Jdbc.one(connection, BY_USER_AND_KEY, EmailAddressDao::map, userId, Canonical.key(email));
+    }
+
+    /** Deletes one of a user's addresses; returns whether it was there. */
+    public boolean delete(long id, long userId) {
+        return Jdbc.update(connection, DELETE, id, userId) == 1;
+    }
+
+    /** Makes one of a user's addresses the primary one, and every other of theirs not. */
+    public void setPrimary(long userId, long id) {
+        Jdbc.update(connection, SET_PRIMARY, id, true, false, userId);
     }
 
     private static EmailAddress map(ResultSet row) throws SQLException {

@@ -39,6 +39,8 @@ public final class MailOutboxDao {
             + "given_up, last_error";
     private static final String BY_ID = "SELECT " + ENTRY_COLUMNS + " FROM restauth_mail_outbox WHERE id = ?";
     private static final String ALL = "SELECT " + ENTRY_COLUMNS + " FROM restauth_mail_outbox ORDER BY id";
+    private static final String BACKLOG = "SELECT COUNT(*), MIN(created) FROM restauth_mail_outbox "
+            + "WHERE next_attempt IS NOT NULL";
     private static final int ERROR_LENGTH = 1000;
 
     private final Connection connection;
@@ -111,6 +113,16 @@ public final class MailOutboxDao {
     /** Every mail the outbox has seen, oldest first. */
     public List<Entry> all() {
         return Jdbc.list(connection, ALL, MailOutboxDao::entry);
+    }
+
+    /** The mails waiting for delivery (sent or given up ones have no next attempt) and the oldest one's time. */
+    public record Backlog(long waiting, Instant oldest) {
+    }
+
+    /** What waits for delivery now. */
+    public Backlog backlog() {
+        return Jdbc.one(connection, BACKLOG, row -> new Backlog(row.getLong(1), Jdbc.instant(row, 2)))
+                .orElse(new Backlog(0, null));
     }
 
     private static Entry entry(ResultSet row) throws SQLException {

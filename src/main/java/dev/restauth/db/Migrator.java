@@ -90,6 +90,28 @@ public final class Migrator {
         return done;
     }
 
+    /**
+     * The migrations this build ships that the database has not applied, in order; all of them when it has none.
+     *
+     * @throws DataAccessException when the database cannot be reached
+     */
+    public List<Migration> pending() {
+        Set<Integer> applied = database.read(tx -> {
+            try {
+                return appliedVersions(tx.connection());
+            } catch (DataAccessException noVersionTable) {
+                return Set.of();
+            }
+        });
+        List<Migration> pending = new ArrayList<>();
+        for (Migration migration : available()) {
+            if (!applied.contains(migration.version())) {
+                pending.add(migration);
+            }
+        }
+        return pending;
+    }
+
     /** The migrations shipped with this build, in order. */
     public static List<Migration> available() {
         List<Migration> migrations = new ArrayList<>();

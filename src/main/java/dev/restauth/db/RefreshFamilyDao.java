@@ -2,6 +2,7 @@ package dev.restauth.db;
 
 import java.sql.Connection;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * {@code restauth_refresh_family}: one row per JWT login, the family of refresh tokens rotated out of it. Revoking
@@ -10,7 +11,12 @@ import java.time.Instant;
  */
 public final class RefreshFamilyDao {
     private static final String INSERT =
-            "INSERT INTO restauth_refresh_family (id, user_id, revoked, expires) VALUES (?, ?, FALSE, ?)";
+            "INSERT INTO restauth_refresh_family (id, user_id, revoked, expires, created) VALUES (?, ?, FALSE, ?, ?)";
+    private static final String DESCRIBE = "UPDATE restauth_refresh_family SET ip = ?, user_agent = ?, last_seen = ? "
+            + "WHERE id = ?";
+    private static final String TOUCH = "UPDATE restauth_refresh_family SET last_seen = ? WHERE id = ?";
+    private static final String DEVICES_BY_USER = "SELECT id, created, last_seen, ip, user_agent "
+            + "FROM restauth_refresh_family WHERE user_id = ? AND revoked = FALSE AND expires > ? ORDER BY created, id";
     private static final String EXTEND = "UPDATE restauth_refresh_family SET expires = ? WHERE id = ? AND expires < ?";
     private static final String REVOKE = "UPDATE restauth_refresh_family SET revoked = TRUE WHERE id = ?";
     private static final String REVOKE_BY_USER =
@@ -23,9 +29,29 @@ public final class RefreshFamilyDao {
         this.connection = connection;
     }
 
-    /** A new, live family of a user's login, kept until {@code expires}. */
-    public void insert(String id, long userId, Instant expires) {
-        Jdbc.update(connection, INSERT, Jdbc.hexHash(id), userId, expires);
+    /** Where a login's family was handed out and when it was last refreshed, for its owner's list of sessions. */
+    public record Device(String id, Instant created, Instant lastSeen, String ip, String userAgent) {
+    }
+
+    /** A new, live family of a user's login, made at {@code created} and kept until {@code expires}. */
+    public void insert(String id, long userId, Instant expires, Instant created) {
+        Jdbc.update(connection, INSERT, Jdbc.hexHash(id), userId, expires, created);
+    }
+
+    /** Records where a family was just handed out. */
+    public void describe(String id, String ip, String userAgent, Instant now) {
+        Jdbc.update(connection, DESCRIBE, ip, userAgent, now, Jdbc.hexHash(id));
+    }
+
+    /** Records that a family's refresh token was used at {@code now}. */
+    public void touch(String id, Instant now) {
+        Jdbc.update(connection, TOUCH, now, Jdbc.hexHash(id));
+    }
+
+    /** The user's live families (not revoked, not expired by {@code now}), oldest first. */
+    public List<Device> findDevices(long userId, Instant now) {
+        return Jdbc.list(connection, DEVICES_BY_USER, row -> new Device(row.getString(1), Jdbc.instant(row, 2),
+                Jdbc.instant(row, 3), row.getString(4), row.getString(5)), userId, now);
     }
 
     /** Keeps the family at least until {@code expires} (its newest token's expiry). */

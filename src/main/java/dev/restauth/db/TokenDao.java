@@ -15,6 +15,13 @@ public final class TokenDao {
     private static final String INSERT =
             "INSERT INTO restauth_token (user_id, key_hash, salt, created, sealed_key) VALUES (?, ?, ?, ?, ?)";
     private static final String DELETE_BY_USER = "DELETE FROM restauth_token WHERE user_id = ?";
+    private static final String LIVE_BY_KEY_HASH = "SELECT " + UserDao.COLUMNS + ", t.created, t.last_seen"
+            + " FROM restauth_token t JOIN restauth_user u ON u.id = t.user_id WHERE t.key_hash = ?";
+    private static final String TOUCH = "UPDATE restauth_token SET last_seen = ? WHERE key_hash = ?";
+    private static final String DESCRIBE = "UPDATE restauth_token SET ip = ?, user_agent = ?, last_seen = ? "
+            + "WHERE user_id = ?";
+    private static final String DEVICE_BY_USER = "SELECT key_hash, created, last_seen, ip, user_agent "
+            + "FROM restauth_token WHERE user_id = ?";
 
     private final Connection connection;
 
@@ -38,6 +45,36 @@ public final class TokenDao {
         public String toString() {
             return "TokenRow{userId=" + userId + "}";
         }
+    }
+
+    /** A token in use: its owner, when it was made and when it was last seen in use (null: not since). */
+    public record TokenUse(User user, Instant created, Instant lastSeen) {
+    }
+
+    /** Where a token was issued and when it was last used, for its owner's list of sessions. */
+    public record Device(String keyHash, Instant created, Instant lastSeen, String ip, String userAgent) {
+    }
+
+    /** The token whose key hashes to {@code keyHash}, with its owner and times. */
+    public Optional<TokenUse> findUse(String keyHash) {
+        return Jdbc.one(connection, LIVE_BY_KEY_HASH, row -> new TokenUse(UserDao.map(row, 1), Jdbc.instant(row, 13),
+                Jdbc.instant(row, 14)), Jdbc.hexHash(keyHash));
+    }
+
+    /** Records that a token was used at {@code now}. */
+    public void touch(String keyHash, Instant now) {
+        Jdbc.update(connection, TOUCH, now, Jdbc.hexHash(keyHash));
+    }
+
+    /** Records where the user's token was just handed out. */
+    public void describe(long userId, String ip, String userAgent, Instant now) {
+        Jdbc.update(connection, DESCRIBE, ip, userAgent, now, userId);
+    }
+
+    /** The user's token as a device, if the user has one. */
+    public Optional<Device> findDevice(long userId) {
+        return Jdbc.one(connection, DEVICE_BY_USER, row -> new Device(row.getString(1), Jdbc.instant(row, 2),
+                Jdbc.instant(row, 3), row.getString(4), row.getString(5)), userId);
     }
 
     /** The owner of the token whose key hashes to {@code keyHash}. */

@@ -39,6 +39,11 @@ public final class Transaction {
         return new TokenDao(connection);
     }
 
+    /** {@code restauth_device_token}: one token per login, with {@code token_per_device}. */
+    public DeviceTokenDao deviceTokens() {
+        return new DeviceTokenDao(connection);
+    }
+
     /** {@code restauth_session}. */
     public SessionDao sessions() {
         return new SessionDao(connection);
@@ -95,6 +100,16 @@ public final class Transaction {
     /** {@code restauth_mail_outbox}. */
     public MailOutboxDao outbox() {
         return new MailOutboxDao(connection);
+    }
+
+    /** {@code restauth_audit_event}: the security log. */
+    public AuditEventDao auditEvents() {
+        return new AuditEventDao(connection);
+    }
+
+    /** {@code restauth_reauthentication}: credentials re-authenticated recently. */
+    public ReauthenticationDao reauthentications() {
+        return new ReauthenticationDao(connection);
     }
 
     /**

@@ -23,7 +23,7 @@ public final class UserDao {
     // indexed lookups: written with OR, databases scan the whole user table.
     private static final String BY_EMAIL_KEY = "SELECT " + COLUMNS + " FROM restauth_user u WHERE u.email_key = ? "
             + "UNION SELECT " + COLUMNS + " FROM restauth_user u JOIN restauth_email_address a ON a.user_id = u.id "
-            + "WHERE a.email_key = ? ORDER BY 1";
+            + "WHERE a.email_key = ? AND a.verified = ? ORDER BY 1";
     private static final String USERNAME_TAKEN =
             "SELECT COUNT(*) FROM restauth_user WHERE username_key = ? AND id <> ?";
     private static final String INSERT = "INSERT INTO restauth_user (username, username_key, email, email_key, "
@@ -32,6 +32,7 @@ public final class UserDao {
     private static final String UPDATE_PROFILE = "UPDATE restauth_user SET username = ?, username_key = ?, "
             + "first_name = ?, last_name = ? WHERE id = ?";
     private static final String UPDATE_PASSWORD = "UPDATE restauth_user SET password = ? WHERE id = ?";
+    private static final String UPDATE_EMAIL = "UPDATE restauth_user SET email = ?, email_key = ? WHERE id = ?";
     private static final String REPLACE_PASSWORD =
             "UPDATE restauth_user SET password = ? WHERE id = ? AND password = ?";
     private static final String UPDATE_LAST_LOGIN = "UPDATE restauth_user SET last_login = ? WHERE id = ?";
@@ -54,10 +55,14 @@ public final class UserDao {
         return Jdbc.one(connection, BY_USERNAME_KEY, UserDao::map, Canonical.key(username));
     }
 
-    /** Users owning this address (case-insensitive), oldest first; several only when e-mails need not be unique. */
+    /**
+     * Users owning this address (case-insensitive), oldest first; several only when e-mails need not be unique. An
+     * address counts when it is the user's own ({@code restauth_user.email}) or a confirmed one of theirs: an address
+     * added but not confirmed names nobody.
+     */
     public List<User> findByEmail(String email) {
         String key = Canonical.key(email);
-        return Jdbc.list(connection, BY_EMAIL_KEY, UserDao::map, key, key);
+        return Jdbc.list(connection, BY_EMAIL_KEY, UserDao::map, key, key, true);
     }
 
     /** True when another user (not {@code exceptUserId}) has this username in any letter case. */
@@ -82,6 +87,11 @@ public final class UserDao {
     /** @throws DuplicateKeyException when the new username is taken */
     public void updateProfile(long id, String username, String firstName, String lastName) {
         Jdbc.update(connection, UPDATE_PROFILE, username, Canonical.key(username), firstName, lastName, id);
+    }
+
+    /** The user's own address ({@code restauth_user.email}), which follows the primary one. */
+    public void updateEmail(long id, String email) {
+        Jdbc.update(connection, UPDATE_EMAIL, email, Canonical.key(email), id);
     }
 
     public void updatePassword(long id, String encodedPassword) {

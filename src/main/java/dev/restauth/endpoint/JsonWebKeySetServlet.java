@@ -3,6 +3,9 @@ package dev.restauth.endpoint;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -27,5 +30,12 @@ public class JsonWebKeySetServlet extends ApiServlet {
     protected ApiResponse get(ApiRequest request) {
         JsonObject body = JsonParser.parseString(keySet).getAsJsonObject();
         return ApiResponse.ok(body);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("jwt").get(Operation.of("The public keys JWTs are signed with (JWK Set)")
+                .answers(200, "The JWK Set.", Schema.object().field("keys", Schema.arrayOf(Schema.object()
+                        .field("kty", Schema.string()).field("kid", Schema.string()).open().build())).build()));
     }
 }

@@ -1,8 +1,10 @@
 package dev.restauth.endpoint;
 
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SignedIn;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
@@ -10,6 +12,8 @@ import dev.restauth.http.ApiResponse;
 import dev.restauth.serializer.JwtSerializer;
 import dev.restauth.serializer.TokenSerializer;
 import dev.restauth.serializer.UserDetailsSerializer;
+
+import java.util.Map;
 
 /**
  * The one way a login is answered, by login, registration, social login and connect alike (dj-rest-auth's
@@ -46,6 +50,38 @@ public final class LoginResponse {
         this.tokenSerializer = tokenSerializer;
         this.cookies = cookies;
         this.jwt = jwt;
+    }
+
+    /** The JSON Schema of {@link #ok}'s body: the login's, or the second-factor step's when MFA is on. */
+    public JsonObject schema() {
+        JsonObject login = jwt == null ? tokenSerializer.schema() : withUser(jwt.login().schema());
+        JsonObject waiting = Schema.object().field("ephemeral_token", Schema.string())
+                .field("mfa_required", Schema.bool()).build();
+        JsonArray either = new JsonArray();
+        either.add(login);
+        either.add(waiting);
+        JsonObject schema = new JsonObject();
+        schema.add("anyOf", either);
+        return schema;
+    }
+
+    /** The JSON Schema of {@link #created}'s 201 body. */
+    public JsonObject createdSchema() {
+        return jwt == null ? tokenSerializer.schema() : withUser(jwt.registration().schema());
+    }
+
+    /** The headers a login answer may carry, for the OpenAPI document. */
+    public static Map<String, String> cookieHeaders() {
+        return Map.of("Set-Cookie", "The session's and CSRF cookies (`session_login`), or the JWT cookies.");
+    }
+
+    /** The JWT serializer's schema with the {@code user} object as {@code USER_DETAILS_SERIALIZER} describes it. */
+    private JsonObject withUser(JsonObject schema) {
+        JsonObject copy = schema.deepCopy();
+        if (copy.has("properties") && copy.getAsJsonObject("properties").has("user")) {
+            copy.getAsJsonObject("properties").add("user", jwt.users().schema());
+        }
+        return copy;
     }
 
     /** 200 with the token's body (login, social login and connect). */

@@ -1,6 +1,8 @@
 package dev.restauth.endpoint;
 
 import dev.restauth.account.Login;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.auth.Sessions;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -34,5 +36,18 @@ public class LoginServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         return response.ok(login.run(serializer.validate(request.data()), request.client(),
                 request.cookie(Sessions.SESSION_COOKIE)));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("auth").post(Operation.of("Log in")
+                .description("With `username` or `email` (per `authentication_method`) and `password`; answers the "
+                        + "token (or the JWTs), or the second-factor step when the user has one.")
+                .body(serializer.schema())
+                .answers(200, "Logged in.", response.schema(), LoginResponse.cookieHeaders())
+                .invalid("Wrong credentials (\"Unable to log in with provided credentials.\"), an unverified "
+                        + "address, or field errors.")
+                .throttled()
+                .refuses(503, "Too many passwords are being checked at once; try again."));
     }
 }

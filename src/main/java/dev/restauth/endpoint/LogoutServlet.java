@@ -1,8 +1,12 @@
 package dev.restauth.endpoint;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 
 import dev.restauth.account.Logout;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.auth.Sessions;
@@ -44,7 +48,7 @@ public class LogoutServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         String refresh = jwtCookies == null ? null : refreshToken(request);
         Logout.LoggedOut done = logout.run(request.identity().orElse(null), request.cookie(Sessions.SESSION_COOKIE),
-                refresh);
+                refresh, request.client());
         ApiResponse response = ApiResponse.detail(Messages.get("logout.done"));
         if (jwtCookies != null) {
             String refusal = refresh == null ? Messages.get(jwtCookies.httpOnly() ? "jwt.logout_no_refresh_cookie"
@@ -77,5 +81,26 @@ public class LogoutServlet extends ApiServlet {
             return null;
         }
         return refresh.isJsonPrimitive() && refresh.getAsJsonPrimitive().isString() ? refresh.getAsString() : "";
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("auth").post(Operation.of("Log out")
+                .description("Deletes the token and ends the session; in JWT mode blacklists the refresh token "
+                        + "and drops the JWT cookies.")
+                .body(anyBodyWithRefresh())
+                .answers(200, "Logged out.", Schema.detail(), LoginResponse.cookieHeaders())
+                .answers(401, "JWT mode: no refresh token, or one that is not accepted.", Schema.credentialsRefused()));
+    }
+
+    /**
+     * Any body: only JWT mode reads one, for its {@code refresh} (when the refresh token is not in its cookie);
+     * otherwise whatever is sent is ignored, as dj-rest-auth's {@code LogoutView} does.
+     */
+    private static JsonObject anyBodyWithRefresh() {
+        JsonObject schema = new JsonObject();
+        schema.addProperty("description", "Any body; read in JWT mode only, as `{\"refresh\": \"<refresh token>\"}`: "
+                + "the refresh token to blacklist.");
+        return schema;
     }
 }

@@ -3,6 +3,9 @@ package dev.restauth.endpoint;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ChangePassword;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -46,5 +49,15 @@ public class PasswordChangeServlet extends ApiServlet {
             response.usedSession();
         }
         return response;
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("auth").post(Operation.of("Change the password")
+                .body(serializer.schema())
+                .answers(200, "Password changed.", Schema.detail(), LoginResponse.cookieHeaders())
+                .invalid("A wrong old password, or field errors.")
+                .throttled()
+                .refuses(503, "Too many passwords are being checked at once; try again."));
     }
 }

@@ -3,6 +3,9 @@ package dev.restauth.endpoint;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ResetPassword;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -35,5 +38,15 @@ public class PasswordResetConfirmServlet extends ApiServlet {
         JsonObject data = request.data();
         resetPassword.run(request.client(), Fields.textOrEmpty(data, "uid"), () -> serializer.validate(data));
         return ApiResponse.detail(Messages.get("password_reset.done"));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("auth").post(Operation.of("Set a new password with a reset link's uid and token")
+                .body(serializer.schema())
+                .answers(200, "Password reset.", Schema.detail())
+                .invalid("A refused uid or token, or field errors.")
+                .throttled()
+                .refuses(503, "Too many passwords are being checked at once; try again."));
     }
 }

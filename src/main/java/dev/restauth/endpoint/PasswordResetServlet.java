@@ -1,6 +1,9 @@
 package dev.restauth.endpoint;
 
 import dev.restauth.account.RequestPasswordReset;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -40,5 +43,15 @@ public class PasswordResetServlet extends ApiServlet {
         requestPasswordReset.run(request.client(), email,
                 (uid, token) -> link.expand(Map.of("uid", uid, "token", token)));
         return ApiResponse.detail(Messages.get("password_reset.sent"));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("auth").post(Operation.of("Mail a password reset link")
+                .description("Answers the same whether or not anyone owns the address.")
+                .body(serializer.schema())
+                .answers(200, "Sent, if anyone owns the address.", Schema.detail())
+                .invalid("Field errors, or `{\"detail\": \"Invalid Host header.\"}`.")
+                .throttled());
     }
 }

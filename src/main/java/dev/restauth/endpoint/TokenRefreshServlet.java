@@ -1,6 +1,9 @@
 package dev.restauth.endpoint;
 
 import dev.restauth.account.RefreshToken;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.CsrfCookie;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.JwtCookies;
@@ -49,5 +52,20 @@ public class TokenRefreshServlet extends ApiServlet {
         ApiResponse response = ApiResponse.ok(serializer.render(refreshed));
         cookies.set(refreshed.access(), refreshed.refresh()).forEach(response::cookie);
         return response;
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("jwt").post(Operation.of("A new access token for a refresh token")
+                .body(serializer.schema())
+                .answers(200, "The new access token (and refresh token, with rotation).", Schema.object()
+                        .field("access", Schema.string()).field("access_expiration", Schema.string("date-time"))
+                        .optional("refresh", Schema.string())
+                        .optional("refresh_expiration", Schema.string("date-time")).build(),
+                        LoginResponse.cookieHeaders())
+                .invalid("Field errors.")
+                .answers(401, "The refresh token is not valid.", Schema.credentialsRefused(),
+                        java.util.Map.of("WWW-Authenticate", "`Bearer realm=\"api\"`"))
+                .refuses(403, "A refresh token from its cookie without the CSRF token (`jwt_auth_cookie_use_csrf`)."));
     }
 }

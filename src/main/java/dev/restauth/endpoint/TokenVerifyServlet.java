@@ -3,6 +3,9 @@ package dev.restauth.endpoint;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.VerifyToken;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -28,5 +31,15 @@ public class TokenVerifyServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         verifyToken.run(serializer.validate(request.data()));
         return ApiResponse.ok(new JsonObject());
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("jwt").post(Operation.of("Check a JWT")
+                .body(serializer.schema())
+                .answers(200, "The token is valid.", Schema.object().build())
+                .invalid("A blacklisted token, or field errors.")
+                .answers(401, "The token is not valid.", Schema.credentialsRefused(),
+                        java.util.Map.of("WWW-Authenticate", "`Bearer realm=\"api\"`")));
     }
 }

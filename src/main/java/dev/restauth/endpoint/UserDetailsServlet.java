@@ -2,6 +2,8 @@ package dev.restauth.endpoint;
 
 import dev.restauth.account.ProfileChange;
 import dev.restauth.account.UpdateProfile;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -42,5 +44,15 @@ public class UserDetailsServlet extends ApiServlet {
         User user = request.user();
         ProfileChange change = serializer.validate(request.data(), user, partial);
         return ApiResponse.ok(serializer.render(updateProfile.run(user, change)));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("auth")
+                .get(Operation.of("Show the user").answers(200, "The user.", serializer.schema()))
+                .put(Operation.of("Change the user (every writable field)").body(serializer.changeSchema())
+                        .answers(200, "The user as stored.", serializer.schema()).invalid("Field errors."))
+                .patch(Operation.of("Change some fields of the user").body(serializer.changeSchema())
+                        .answers(200, "The user as stored.", serializer.schema()).invalid("Field errors."));
     }
 }

@@ -18,10 +18,33 @@ public final class ApiResponse {
     private final Map<String, String> headers = new LinkedHashMap<>();
     private final List<String> cookies = new ArrayList<>();
     private boolean sessionUsed;
+    private String contentType;
+    private byte[] content;
 
     private ApiResponse(int status, JsonElement body) {
         this.status = status;
         this.body = body;
+    }
+
+    /**
+     * 200 with a body that is not JSON: the OpenAPI document in YAML, the documentation page and its files. Only
+     * those answer anything but JSON under the mount prefix.
+     */
+    public static ApiResponse content(String contentType, byte[] content) {
+        ApiResponse response = new ApiResponse(200, null);
+        response.contentType = contentType;
+        response.content = content.clone();
+        return response;
+    }
+
+    /** The body of a {@link #content} answer, or null for a JSON one. */
+    public byte[] content() {
+        return content == null ? null : content.clone();
+    }
+
+    /** The media type of a {@link #content} answer, or null. */
+    public String contentType() {
+        return contentType;
     }
 
     /** 200 with a body: an object, or a list (DRF's list views). */

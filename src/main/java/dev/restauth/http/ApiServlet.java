@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.EndpointDoc;
 import dev.restauth.auth.Authentication;
 import dev.restauth.auth.Identity;
 import dev.restauth.error.ApiException;
@@ -108,6 +109,30 @@ public abstract class ApiServlet extends HttpServlet {
         throw new MethodNotAllowedException(request.method());
     }
 
+    /**
+     * What this endpoint accepts and answers, for the OpenAPI document ({@code <mount>/schema/}): one operation per
+     * method it handles. Every endpoint overrides it; the default, null, leaves the route out of the document, which
+     * the document's own test reports by the servlet's name.
+     */
+    public EndpointDoc describe() {
+        return null;
+    }
+
+    /** The methods this endpoint handles (without {@code HEAD} and {@code OPTIONS}, which every endpoint answers). */
+    public final Set<String> methods() {
+        return methods;
+    }
+
+    /** Whether only an authenticated user may call it (DRF's {@code IsAuthenticated}). */
+    public final boolean requiresUser() {
+        return access == Access.AUTHENTICATED;
+    }
+
+    /** Whether it reads credentials at all: false for endpoints that ignore them, as simplejwt's token views. */
+    public final boolean readsCredentials() {
+        return access != Access.PUBLIC;
+    }
+
     /** The name in the {@code OPTIONS} answer: the class name without "Servlet", split into words. */
     protected String viewName() {
         String simple = getClass().getSimpleName().replaceAll("Servlet$", "");
@@ -146,6 +171,14 @@ public abstract class ApiServlet extends HttpServlet {
         }
         if (failure != null) {
             writeError(response, failure, varyCookie);
+            return;
+        }
+        if (answer.content() != null) {
+            Map<String, String> headers = new LinkedHashMap<>(answer.headers());
+            headers.put("Vary", "Accept");
+            headers.put("Allow", allow);
+            ResponseWriter.writeContent(response, answer.status(), headers, answer.contentType(), answer.content(),
+                    "HEAD".equals(method));
             return;
         }
         write(response, answer.status(), answer.body(), answer.headers(), answer.cookies(),

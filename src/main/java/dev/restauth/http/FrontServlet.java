@@ -71,16 +71,26 @@ public final class FrontServlet extends HttpServlet {
             ContainerErrors.forErrorDispatch(request).write(response); // the WAR's <error-page>: JSON, not HTML
             return;
         }
+        long start = System.nanoTime();
         Optional<Router.Match> match = router.match(request.getPathInfo());
         if (match.isEmpty()) {
             if (!RequestBody.drain(request, UNROUTED_BODY_LIMIT)) {
                 response.setHeader("Connection", "close"); // the body stays unread: see ApiServlet
             }
             notFound(response);
+            observe(null, request, response, start);
             return;
         }
         request.setAttribute(Router.PARAMETER, match.get().parameter());
         match.get().servlet().service(request, response);
+        observe(match.get().route(), request, response, start);
+    }
+
+    private void observe(String route, HttpServletRequest request, HttpServletResponse response, long start) {
+        Router.Observer observer = router.observer();
+        if (observer != null) {
+            observer.answered(route, request.getMethod(), response.getStatus(), System.nanoTime() - start);
+        }
     }
 
     private static void notFound(HttpServletResponse response) throws IOException {

@@ -43,4 +43,23 @@ public final class ResponseWriter {
             }
         }
     }
+
+    /**
+     * An answer whose body is not JSON (see {@link ApiResponse#content}), with the same security headers.
+     *
+     * @param headOnly write the headers of the body but not the body
+     */
+    public static void writeContent(HttpServletResponse response, int status, Map<String, String> headers,
+                                    String contentType, byte[] content, boolean headOnly) throws IOException {
+        response.setStatus(status);
+        SecurityHeaders.set(response);
+        headers.forEach(response::setHeader);
+        response.setContentType(contentType);
+        response.setContentLength(content.length);
+        if (!headOnly) {
+            try (OutputStream out = response.getOutputStream()) {
+                out.write(content);
+            }
+        }
+    }
 }

@@ -28,12 +28,30 @@ public final class Router {
         this.support = support;
     }
 
-    /** A match: the endpoint and the value of the {@code {param}} segment (null for exact paths). */
-    public record Match(ApiServlet servlet, String parameter) {
+    /** A match: the endpoint, the value of the {@code {param}} segment (null for exact paths) and its route. */
+    public record Match(ApiServlet servlet, String parameter, String route) {
     }
 
-    private record Pattern(String before, String after, ApiServlet servlet) {
+    private record Pattern(String before, String after, ApiServlet servlet, String route) {
     }
+
+    /** Told of every request under the prefix once answered (metrics). Implementations are thread-safe. */
+    public interface Observer {
+        /**
+         * @param route  the route as registered (e.g. {@code /passkeys/{id}/}), or null for a path no route matches
+         * @param status the status answered
+         * @param nanos  how long the answer took
+         */
+        void answered(String route, String method, int status, long nanos);
+    }
+
+    private volatile Observer observer;
+
+    /** A route as registered: its path (with its {@code {param}} segment named) and its endpoint. */
+    public record Route(String path, ApiServlet servlet) {
+    }
+
+    private final List<Route> routes = new ArrayList<>();
 
     /**
      * Adds a route.
@@ -49,6 +67,7 @@ public final class Router {
             if (exact.putIfAbsent(normalised, servlet) != null) {
                 throw new IllegalArgumentException("route " + path + " is registered twice");
             }
+            routes.add(new Route(withSlash(normalised), servlet));
             return this;
         }
         int close = normalised.indexOf('}', open);
@@ -56,13 +75,15 @@ public final class Router {
                 || (close + 1 < normalised.length() && normalised.charAt(close + 1) != '/')) {
             throw new IllegalArgumentException("route " + path + " must have at most one {param} segment");
         }
-        Pattern pattern = new Pattern(normalised.substring(0, open), normalised.substring(close + 1), servlet);
+        Pattern pattern = new Pattern(normalised.substring(0, open), normalised.substring(close + 1), servlet,
+                withSlash(normalised));
         for (Pattern existing : patterns) {
             if (existing.before().equals(pattern.before()) && existing.after().equals(pattern.after())) {
                 throw new IllegalArgumentException("route " + path + " is registered twice");
             }
         }
         patterns.add(pattern);
+        routes.add(new Route(pattern.route(), servlet));
         return this;
     }
 
@@ -71,7 +92,7 @@ public final class Router {
         String normalised = normalise(path == null ? "" : path);
         ApiServlet servlet = exact.get(normalised);
         if (servlet != null) {
-            return Optional.of(new Match(servlet, null));
+            return Optional.of(new Match(servlet, null, withSlash(normalised)));
         }
         for (Pattern pattern : patterns) {
             if (normalised.startsWith(pattern.before()) && normalised.endsWith(pattern.after())
@@ -79,11 +100,21 @@ public final class Router {
                 String value = normalised.substring(pattern.before().length(),
                         normalised.length() - pattern.after().length());
                 if (!value.contains("/")) {
-                    return Optional.of(new Match(pattern.servlet(), value));
+                    return Optional.of(new Match(pattern.servlet(), value, pattern.route()));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Sets who is told of every answer (one observer; null for none). Set it before the server starts. */
+    public void observe(Observer observer) {
+        this.observer = observer;
+    }
+
+    /** Who is told of every answer, or null. */
+    public Observer observer() {
+        return observer;
     }
 
     /** Every endpoint, once each, in registration order. */
@@ -93,6 +124,11 @@ public final class Router {
         return List.copyOf(endpoints);
     }
 
+    /** Every route with its path as registered (with a trailing slash), in registration order. */
+    public List<Route> routes() {
+        return Collections.unmodifiableList(routes);
+    }
+
     /** Every registered path, in registration order (for the start-up log). */
     public List<String> paths() {
         List<String> paths = new ArrayList<>(exact.keySet());
@@ -100,6 +136,11 @@ public final class Router {
             paths.add(pattern.before() + "{param}" + pattern.after());
         }
         return Collections.unmodifiableList(paths);
+    }
+
+    /** A normalised path as routes are shown: with its trailing slash. */
+    private static String withSlash(String normalised) {
+        return normalised.equals("/") ? "/" : normalised + "/";
     }
 
     /** Paths are compared without their trailing slash: {@code /login/} and {@code /login} are one route. */

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -35,6 +36,9 @@ import java.util.logging.Logger;
 public final class OutboxSender implements AutoCloseable {
     /** How long a claim holds: more than a connect and a dozen replies at the longest timeouts (60 s each). */
     public static final Duration LEASE = Duration.ofMinutes(15);
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private final AtomicLong givenUp = new AtomicLong();
 
     private static final Logger LOG = Logger.getLogger(OutboxSender.class.getName());
     /** How long {@link #close()} lets a send in progress finish. */
@@ -135,6 +139,15 @@ public final class OutboxSender implements AutoCloseable {
         return delivered;
     }
 
+    /** What this sender did since it was built (for metrics): mails delivered, failed attempts, mails given up. */
+    public record Counts(long delivered, long failedAttempts, long givenUp) {
+    }
+
+    /** Its counts so far. */
+    public Counts counts() {
+        return new Counts(delivered.get(), failedAttempts.get(), givenUp.get());
+    }
+
     /** What became of one claimed entry. */
     private enum Outcome {
         DELIVERED, JOB_DONE, FAILED
@@ -149,10 +162,13 @@ public final class OutboxSender implements AutoCloseable {
                 return Outcome.JOB_DONE; // removed with the work it did
             }
             database.useTransaction(tx -> tx.outbox().markSent(mail.id(), claim, now));
+            delivered.incrementAndGet();
             return Outcome.DELIVERED;
         }
+        failedAttempts.incrementAndGet();
         int attempts = mail.attempts() + 1;
         if (attempts >= policy.maxAttempts()) {
+            givenUp.incrementAndGet();
             database.useTransaction(tx -> tx.outbox().giveUp(mail.id(), claim, now, error));
             LOG.warning(() -> "mail " + mail.id() + " given up after " + attempts + " attempts; last error: " + error);
         } else {

@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JsonWebTokens;
 
 /** dj-rest-auth's {@code JWTSerializer}: {@code {"access": ..., "refresh": ..., "user": {...}}}. */
@@ -13,5 +14,11 @@ public class DefaultJwtSerializer implements JwtSerializer {
         body.addProperty("refresh", tokens.refresh());
         body.add("user", user);
         return body;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("access", Schema.string()).field("refresh", Schema.string())
+                .field("user", Schema.anyObject()).build();
     }
 }

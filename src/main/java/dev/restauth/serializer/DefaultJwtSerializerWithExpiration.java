@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JsonWebTokens;
 
 /**
@@ -16,5 +17,12 @@ public class DefaultJwtSerializerWithExpiration extends DefaultJwtSerializer {
         body.addProperty("access_expiration", DefaultSocialAccountSerializer.drfDateTime(tokens.accessExpiration()));
         body.addProperty("refresh_expiration", DefaultSocialAccountSerializer.drfDateTime(tokens.refreshExpiration()));
         return body;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("access", Schema.string()).field("refresh", Schema.string())
+                .field("user", Schema.anyObject()).field("access_expiration", Schema.string("date-time"))
+                .field("refresh_expiration", Schema.string("date-time")).build();
     }
 }

@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.Credentials;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.config.AuthenticationMethod;
 import dev.restauth.config.Settings;
 import dev.restauth.error.ValidationException;
@@ -50,5 +51,11 @@ public class DefaultLoginSerializer implements LoginSerializer {
 
     private static Credentials mustInclude(String message) {
         throw ValidationException.nonField(Messages.get(message));
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("username", Schema.string()).optional("email", Schema.string())
+                .field("password", Schema.string()).open().build();
     }
 }

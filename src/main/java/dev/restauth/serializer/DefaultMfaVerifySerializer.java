@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SecondFactorProof;
+import dev.restauth.apidoc.Schema;
 
 /**
  * dj-rest-auth's {@code MFAVerifySerializer}: {@code ephemeral_token} and {@code code} (a TOTP or recovery code),
@@ -20,5 +21,11 @@ public class DefaultMfaVerifySerializer implements MfaVerifySerializer {
         String code = fields.text("code", CODE);
         fields.throwIfInvalid();
         return new SecondFactorProof(token, code);
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("ephemeral_token", Schema.string()).field("code", Schema.string())
+                .open().build();
     }
 }

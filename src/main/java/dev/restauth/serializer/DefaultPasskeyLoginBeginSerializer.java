@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyHint;
+import dev.restauth.apidoc.Schema;
 
 /**
  * dj-rest-auth's {@code PasskeyLoginBeginSerializer}: {@code username} and {@code email}, both optional and may be
@@ -19,5 +20,11 @@ public class DefaultPasskeyLoginBeginSerializer implements PasskeyLoginBeginSeri
         String email = fields.text("email", EMAIL);
         fields.throwIfInvalid();
         return new PasskeyHint(username, email);
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("username", Schema.string()).optional("email", Schema.string())
+                .open().build();
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyAssertion;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.text.Messages;
 
 import java.util.regex.Pattern;
@@ -33,5 +34,11 @@ public class DefaultPasskeyLoginCompleteSerializer implements PasskeyLoginComple
             return null;
         }
         return value;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("credential", Schema.anyObject()).field("session_id", Schema.string())
+                .open().build();
     }
 }

@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.NewPasskey;
+import dev.restauth.apidoc.Schema;
 
 import java.util.function.ToIntFunction;
 
@@ -35,5 +36,11 @@ public class DefaultPasskeyRegisterCompleteSerializer implements PasskeyRegister
         fields.rejectIfLonger("name", name, NAME_LENGTH, storedLength);
         fields.throwIfInvalid();
         return new NewPasskey(credential, name);
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("credential", Schema.anyObject()).optional("name", Schema.string())
+                .open().build();
     }
 }

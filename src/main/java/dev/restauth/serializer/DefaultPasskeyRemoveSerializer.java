@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 
 import dev.restauth.account.PasskeyAssertion;
 import dev.restauth.account.PasskeyRemoval;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.text.Messages;
 
 /**
@@ -30,5 +31,11 @@ public class DefaultPasskeyRemoveSerializer implements PasskeyRemoveSerializer {
         }
         fields.throwIfInvalid();
         return new PasskeyRemoval(code, sessionId == null ? null : new PasskeyAssertion(credential, sessionId));
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("code", Schema.string()).optional("session_id", Schema.string())
+                .optional("credential", Schema.anyObject()).open().build();
     }
 }

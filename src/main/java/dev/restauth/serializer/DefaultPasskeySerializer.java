@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.Passkey;
 
 /**
@@ -23,5 +24,13 @@ public class DefaultPasskeySerializer implements PasskeySerializer {
         body.add("transports", JsonParser.parseString(passkey.transports()));
         body.addProperty("discoverable", passkey.discoverable());
         return body;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("id", Schema.integer()).field("name", Schema.string())
+                .field("credential_id", Schema.string()).field("created_at", Schema.string("date-time"))
+                .field("last_used_at", Schema.nullable(Schema.string("date-time")))
+                .field("transports", Schema.arrayOf(Schema.string())).field("discoverable", Schema.bool()).build();
     }
 }

@@ -2,6 +2,8 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
+
 import java.util.function.ToIntFunction;
 
 /**
@@ -30,5 +32,10 @@ public class DefaultPasskeyUpdateSerializer implements PasskeyUpdateSerializer {
         fields.rejectIfLonger("name", name, NAME_LENGTH, storedLength);
         fields.throwIfInvalid();
         return name;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("name", Schema.string()).open().build();
     }
 }

@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.config.Settings;
 import dev.restauth.text.Messages;
 import dev.restauth.user.User;
@@ -34,5 +35,11 @@ public class DefaultPasswordChangeSerializer implements PasswordChangeSerializer
         String password2 = fields.text("new_password2", SetPasswordForm.PASSWORD);
         fields.throwIfInvalid();
         return SetPasswordForm.clean(password1, password2, user, context.validators());
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("old_password", Schema.string())
+                .field("new_password1", Schema.string()).field("new_password2", Schema.string()).open().build();
     }
 }

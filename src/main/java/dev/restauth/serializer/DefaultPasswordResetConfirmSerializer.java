@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ResetConfirmation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
 import dev.restauth.user.User;
@@ -40,5 +41,12 @@ public class DefaultPasswordResetConfirmSerializer implements PasswordResetConfi
 
     private static ValidationException invalid(String field) {
         return ValidationException.of(field, Messages.get("password_reset.invalid_value"));
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("new_password1", Schema.string())
+                .field("new_password2", Schema.string()).field("uid", Schema.string()).field("token", Schema.string())
+                .open().build();
     }
 }

@@ -2,6 +2,8 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
+
 /**
  * dj-rest-auth's {@code PasswordResetSerializer}: {@code email}, required and a valid address. Whether anyone owns
  * it is deliberately not reported: an unknown address gets the same answer as a known one.
@@ -15,5 +17,10 @@ public class DefaultPasswordResetSerializer implements PasswordResetSerializer {
         String email = fields.text("email", EMAIL);
         fields.throwIfInvalid();
         return email;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("email", Schema.string("email")).open().build();
     }
 }

@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SignUp;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.config.EmailVerification;
 import dev.restauth.config.Settings;
 import dev.restauth.error.ValidationException;
@@ -87,5 +88,11 @@ public class DefaultRegisterSerializer implements RegisterSerializer {
             throw new ValidationException(java.util.Map.of(ValidationException.NON_FIELD_ERRORS, similar));
         }
         return signUp;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("username", Schema.string()).optional("email", Schema.string())
+                .field("password1", Schema.string()).field("password2", Schema.string()).open().build();
     }
 }

@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.SocialAccount;
 
 import java.time.Instant;
@@ -33,5 +34,12 @@ public class DefaultSocialAccountSerializer implements SocialAccountSerializer {
     static String drfDateTime(Instant instant) {
         int micros = instant.getNano() / 1000;
         return SECONDS.format(instant) + (micros == 0 ? "" : String.format(".%06d", micros)) + "Z";
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("id", Schema.integer()).field("provider", Schema.string())
+                .field("uid", Schema.string()).field("last_login", Schema.nullable(Schema.string("date-time")))
+                .field("date_joined", Schema.string("date-time")).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.social.ProviderErrors;
 import dev.restauth.social.SocialCredentials;
 
@@ -32,5 +33,12 @@ public class DefaultSocialLoginSerializer implements SocialLoginSerializer {
 
     private static String orNull(String value) {
         return value == null || value.isEmpty() ? null : value;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("access_token", Schema.string()).optional("code", Schema.string())
+                .optional("id_token", Schema.string()).optional("code_verifier", Schema.string())
+                .optional("nonce", Schema.string()).optional("redirect_uri", Schema.string()).open().build();
     }
 }

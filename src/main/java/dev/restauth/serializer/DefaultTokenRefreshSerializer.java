@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.config.Settings;
 
@@ -46,5 +47,10 @@ public class DefaultTokenRefreshSerializer implements TokenRefreshSerializer {
                     refreshed.refreshExpiration()));
         }
         return body;
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().optional("refresh", Schema.string()).open().build();
     }
 }

@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.TotpConfirmation;
+import dev.restauth.apidoc.Schema;
 
 /**
  * dj-rest-auth's {@code TOTPActivateConfirmSerializer}: {@code activation_token} (from the {@code GET}) and
@@ -18,5 +19,11 @@ public class DefaultTotpActivateConfirmSerializer implements TotpActivateConfirm
         String code = fields.text("code", REQUIRED);
         fields.throwIfInvalid();
         return new TotpConfirmation(token, code);
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("activation_token", Schema.string()).field("code", Schema.string())
+                .open().build();
     }
 }

@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ProfileChange;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.text.Messages;
 import dev.restauth.user.Canonical;
 import dev.restauth.user.User;
@@ -60,5 +61,18 @@ public class DefaultUserDetailsSerializer implements UserDetailsSerializer {
         return new ProfileChange(username != null ? username : user.username(),
                 firstName != null ? firstName : user.firstName(),
                 lastName != null ? lastName : user.lastName());
+    }
+
+    @Override
+    public JsonObject schema() {
+        return Schema.object().field("pk", Schema.integer()).field("username", Schema.string())
+                .field("email", Schema.string()).field("first_name", Schema.string())
+                .field("last_name", Schema.string()).build();
+    }
+
+    @Override
+    public JsonObject changeSchema() {
+        return Schema.object().optional("username", Schema.string()).optional("first_name", Schema.string())
+                .optional("last_name", Schema.string()).open().build();
     }
 }

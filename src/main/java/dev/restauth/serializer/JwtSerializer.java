@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JsonWebTokens;
 
 /**
@@ -15,4 +16,11 @@ public interface JwtSerializer {
      * @param user   the user as {@code USER_DETAILS_SERIALIZER} renders it
      */
     JsonObject render(JsonWebTokens.Pair tokens, JsonObject user);
+
+    /**
+     * The JSON Schema of the body it renders, for the OpenAPI document; any object unless the implementation says more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ResetConfirmation;
+import dev.restauth.apidoc.Schema;
 
 /** {@code PASSWORD_RESET_CONFIRM_SERIALIZER}: validates a reset confirmation. Implementations are thread-safe. */
 public interface PasswordResetConfirmSerializer {
@@ -13,4 +14,12 @@ public interface PasswordResetConfirmSerializer {
      *                                                under {@code new_password2}
      */
     ResetConfirmation validate(JsonObject data);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

@@ -2,6 +2,8 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
+
 /** {@code PASSWORD_RESET_SERIALIZER}: validates a reset request. Implementations are thread-safe. */
 public interface PasswordResetSerializer {
     /**
@@ -9,4 +11,12 @@ public interface PasswordResetSerializer {
      * @throws dev.restauth.error.ValidationException with the field errors
      */
     String validate(JsonObject data);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

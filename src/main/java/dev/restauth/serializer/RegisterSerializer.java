@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.SignUp;
+import dev.restauth.apidoc.Schema;
 
 /** {@code REGISTER_SERIALIZER}: validates a sign-up. Implementations are thread-safe. */
 public interface RegisterSerializer {
@@ -11,4 +12,12 @@ public interface RegisterSerializer {
      *                                                mismatch or similarity under {@code non_field_errors}
      */
     SignUp validate(JsonObject data);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

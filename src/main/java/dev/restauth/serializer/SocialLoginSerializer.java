@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.social.SocialCredentials;
 
 /**
@@ -14,4 +15,12 @@ public interface SocialLoginSerializer {
      *                                                "Incorrect input. access_token or code is required."
      */
     SocialCredentials validate(JsonObject data);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

@@ -2,6 +2,7 @@ package dev.restauth.serializer;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.Schema;
 import dev.restauth.auth.JsonWebTokens;
 
 /**
@@ -19,4 +20,12 @@ public interface TokenRefreshSerializer {
 
     /** The answer to a refresh that succeeded. */
     JsonObject render(JsonWebTokens.Pair refreshed);
+
+    /**
+     * The JSON Schema of the body it accepts, for the OpenAPI document; any object unless the implementation says
+     * more.
+     */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
 }

@@ -3,6 +3,7 @@ package dev.restauth.serializer;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.ProfileChange;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.user.User;
 
 /** {@code USER_DETAILS_SERIALIZER}: shows a user and validates changes to it. Implementations are thread-safe. */
@@ -17,4 +18,14 @@ public interface UserDetailsSerializer {
      * @throws dev.restauth.error.ValidationException with every field error
      */
     ProfileChange validate(JsonObject data, User user, boolean partial);
+
+    /** The JSON Schema of a user as {@link #render} shows it; any object unless the implementation says more. */
+    default JsonObject schema() {
+        return Schema.anyObject();
+    }
+
+    /** The JSON Schema of a {@code PUT} or {@code PATCH} body; any object unless the implementation says more. */
+    default JsonObject changeSchema() {
+        return Schema.anyObject();
+    }
 }

@@ -7,7 +7,6 @@ import dev.restauth.db.Database;
 import dev.restauth.db.DuplicateKeyException;
 import dev.restauth.db.ThrottleDao;
 import dev.restauth.db.Transaction;
-import dev.restauth.error.ApiException;
 import dev.restauth.error.ValidationException;
 import dev.restauth.user.Canonical;
 
@@ -85,12 +84,12 @@ public final class Throttle {
      *               per key alone
      * @param key    what the action counts per (see {@link Action}); null for actions without a key
      * @return the attempt, on which a credential path reports success
-     * @throws ApiException 429 with {@code Retry-After} when a limit is full; then nothing was counted
+     * @throws ThrottledException 429 with {@code Retry-After} when a limit is full; then nothing was counted
      */
     public Attempt begin(Transaction tx, Action action, String client, String key) {
         Outcome outcome = count(tx, action, client, key);
         if (outcome.refusedFor() > 0) {
-            throw ApiException.throttled(outcome.refusedFor());
+            throw new ThrottledException(outcome.refusedFor(), outcome.lockout());
         }
         return new Attempt(outcome.counted());
     }
@@ -109,7 +108,7 @@ public final class Throttle {
     private Outcome count(Transaction tx, Action action, String client, String key) {
         List<RatedLimit> rated = limits.get(action);
         if (!enabled || rated.isEmpty()) {
-            return new Outcome(List.of(), 0);
+            return new Outcome(List.of(), 0, false);
         }
         Instant now = now();
         List<Bucket> buckets = new ArrayList<>();
@@ -118,9 +117,9 @@ public final class Throttle {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return new Outcome(tx.nested(() -> countAll(tx.throttle(), buckets, now)), 0);
+                return new Outcome(tx.nested(() -> countAll(tx.throttle(), buckets, now)), 0, false);
             } catch (Refused refused) {
-                return new Outcome(List.of(), refused.seconds);
+                return new Outcome(List.of(), refused.seconds, refused.lockout);
             } catch (DuplicateKeyException raced) {
                 if (attempt == ATTEMPTS) {
                     throw raced;
@@ -133,17 +132,19 @@ public final class Throttle {
     private static List<Counted> countAll(ThrottleDao dao, List<Bucket> buckets, Instant now) {
         List<Counted> counted = new ArrayList<>();
         long wait = 0;
+        boolean lockout = false;
         for (Bucket bucket : buckets) {
             Rate rate = bucket.rate();
             ThrottleDao.Counter counter = dao.hit(bucket.limit().name(), bucket.keyHash(), now,
                     now.plus(rate.period()));
             if (counter.hits() > rate.count()) {
                 wait = Math.max(wait, secondsUntil(now, counter.windowEnd()));
+                lockout |= bucket.limit().scope() == Limit.Scope.KEY;
             }
             counted.add(new Counted(bucket, counter.windowEnd()));
         }
         if (wait > 0) {
-            throw new Refused(wait);
+            throw new Refused(wait, lockout);
         }
         return counted;
     }
@@ -278,17 +279,22 @@ public final class Throttle {
         }
     }
 
-    /** What counting an attempt did: its counters, or, when {@code refusedFor > 0}, the seconds to wait. */
-    private record Outcome(List<Counted> counted, long refusedFor) {
+    /**
+     * What counting an attempt did: its counters, or, when {@code refusedFor > 0}, the seconds to wait and whether a
+     * per-key counter (a lockout) was among the full ones.
+     */
+    private record Outcome(List<Counted> counted, long refusedFor, boolean lockout) {
     }
 
     /** The counting found a full counter; thrown to undo its hits. */
     private static final class Refused extends RuntimeException {
         private final long seconds;
+        private final boolean lockout;
 
-        Refused(long seconds) {
+        Refused(long seconds, boolean lockout) {
             super(null, null, false, false);
             this.seconds = seconds;
+            this.lockout = lockout;
         }
     }
 }

@@ -8,7 +8,7 @@
 'use strict';
 
 (function () {
-  const state = { config: null, token: null };
+  const state = { config: null, token: null, pending: null };
   const SECRET_FIELDS = /password|token|key|code|verifier|secret/i;
   const PROVIDER_NAMES = { facebook: 'Facebook', github: 'GitHub', google: 'Google' };
   const RESET_PATH = /^\/password-reset\/confirm\/([^/]+)\/([^/]+)\/?$/;
@@ -124,6 +124,8 @@
 
   function signedOut(message) {
     state.token = null;
+    state.pending = null;
+    $('reauth-form').hidden = true;
     $('status').textContent = message || 'Not logged in.';
     showView('signed-out');
   }
@@ -144,7 +146,111 @@
     $('status').textContent = 'Logged in as ' + user.username + ' (' + (state.token ? 'token' : 'session cookie') + ').';
     $('change-old-label').hidden = !state.config.old_password_field_enabled;
     showView('signed-in');
+    await loadAccount();
     return true;
+  }
+
+  // The self-service panels of the signed-in part: addresses, sessions and the security log.
+  async function loadAccount() {
+    await loadEmails();
+    await loadSessions();
+    await loadSecurityLog();
+  }
+
+  function listItem(text, className) {
+    const entry = document.createElement('li');
+    entry.textContent = text;
+    if (className) {
+      entry.className = className;
+    }
+    return entry;
+  }
+
+  function fillList(id, items) {
+    $(id).replaceChildren(...(items.length ? items : [listItem('None.')]));
+  }
+
+  function showEmails(addresses) {
+    fillList('emails-list', addresses.map((address) => listItem(address.email
+      + (address.verified ? ' (verified' : ' (unverified') + (address.primary ? ', primary)' : ')'))));
+  }
+
+  async function loadEmails() {
+    const result = await api('GET', '/emails/');
+    if (result.ok) {
+      showEmails(result.data);
+    }
+  }
+
+  function sessionEntry(session) {
+    const text = session.kind + ' #' + session.id + ', since ' + session.created_at + ', last seen '
+      + session.last_seen_at + ' from ' + session.ip + ' (' + session.user_agent + ')';
+    return session.is_current ? listItem(text + ' — the current one', 'current') : listItem(text);
+  }
+
+  async function loadSessions() {
+    const result = await api('GET', '/sessions/');
+    if (result.ok) {
+      fillList('sessions-list', result.data.map(sessionEntry));
+    }
+  }
+
+  function securityEntry(event) {
+    return listItem(event.created_at + ' ' + event.event + ': ' + event.outcome
+      + (event.detail ? ' (' + event.detail + ')' : '') + ' from ' + event.ip);
+  }
+
+  async function loadSecurityLog() {
+    const result = await api('GET', '/security-log/');
+    if (result.ok) {
+      fillList('security-log-list', result.data.results.map(securityEntry));
+    }
+  }
+
+  function needsReauthentication(result) {
+    return result.status === 401 && result.data && result.data.code === 'reauthentication_required';
+  }
+
+  // Adds the typed address; when restauth asks for a recent re-authentication, asks for the password first and
+  // tries again once it is given.
+  async function addEmail() {
+    const result = await api('POST', '/emails/', { email: value('emails-new').trim() });
+    if (result.ok) {
+      show('emails-result', 'Added: its confirmation mail is on its way.', true);
+      $('emails-new').value = '';
+      showEmails(result.data);
+      await loadSecurityLog();
+    } else if (needsReauthentication(result)) {
+      state.pending = addEmail;
+      $('reauth-form').hidden = false;
+      show('emails-result', describe(result) + ' Enter your password to go on.', false);
+    } else {
+      show('emails-result', describe(result), false);
+    }
+  }
+
+  async function reauthenticate() {
+    const result = await api('POST', '/reauthenticate/', { password: value('reauth-password') });
+    $('reauth-password').value = '';
+    if (!result.ok) {
+      show('emails-result', describe(result), false);
+      return;
+    }
+    $('reauth-form').hidden = true;
+    const pending = state.pending;
+    state.pending = null;
+    if (pending) {
+      await pending();
+    } else {
+      show('emails-result', describe(result), true);
+    }
+  }
+
+  function wireAccount() {
+    onSubmit('emails-form', addEmail);
+    onSubmit('reauth-form', reauthenticate);
+    $('sessions-refresh').addEventListener('click', loadSessions);
+    $('security-log-refresh').addEventListener('click', loadSecurityLog);
   }
 
   // After a login or sign-up: a session when restauth opened one, else the token it answered.
@@ -442,6 +548,7 @@
       $('login-label').textContent = 'E-mail address';
     }
     wireForms();
+    wireAccount();
     wireMailHint();
     wireSocial();
     await wireMailbox();

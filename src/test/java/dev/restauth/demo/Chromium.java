@@ -15,6 +15,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real headless Chromium (Debian's {@code chromium}, driven through its {@code chromedriver} by Selenium) with a
@@ -95,6 +96,21 @@ final class Chromium implements AutoCloseable {
             throw new AssertionError("#" + id + " shows '" + element(id).getText() + "', not '" + text + "'; "
                     + "the page's wire log:\n" + element("wire-log").getText(), e);
         }
+    }
+
+    /** Waits until the element's visible text contains {@code fragment}. */
+    void awaitTextContaining(String id, String fragment) {
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), fragment));
+        } catch (TimeoutException e) {
+            throw new AssertionError("#" + id + " shows '" + element(id).getText() + "', without '" + fragment
+                    + "'; the page's wire log:\n" + element("wire-log").getText(), e);
+        }
+    }
+
+    /** The visible texts of the elements {@code cssSelector} matches, in document order. */
+    List<String> texts(String cssSelector) {
+        return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
     }
 
     /** Waits until the element is shown. */

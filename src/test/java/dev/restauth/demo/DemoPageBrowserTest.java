@@ -188,6 +188,38 @@ class DemoPageBrowserTest {
         }
     }
 
+    @Test
+    void aUserSeesTheSessionAndTheLoginInTheLogAndAddsAnAddressAfterReauthenticating() {
+        server.createUser("erin", "erin@example.com", PASSWORD);
+        browser.open(root + "/");
+        browser.awaitText("status", "Not logged in.");
+        logIn("erin", PASSWORD);
+        browser.awaitText("status", "Logged in as erin (session cookie).");
+
+        browser.awaitTextContaining("sessions-list", "the current one");
+        List<String> current = browser.texts("#sessions-list li.current");
+        assertEquals(1, current.size(), String.valueOf(current));
+        assertTrue(current.get(0).startsWith("session #"), current.get(0));
+        browser.awaitTextContaining("security-log-list", "login: ok (password) from 127.0.0.1");
+        browser.awaitText("emails-list", "erin@example.com (verified, primary)");
+
+        browser.type("emails-new", "erin@work.example");
+        browser.click("emails-add");
+        browser.awaitText("emails-result", "Reauthentication required. Enter your password to go on.");
+        browser.awaitVisible("reauth-form");
+        browser.type("reauth-password", "not-" + PASSWORD);
+        browser.click("reauth-submit");
+        browser.awaitText("emails-result", "password: Invalid password.");
+        browser.type("reauth-password", PASSWORD);
+        browser.click("reauth-submit");
+        browser.awaitText("emails-result", "Added: its confirmation mail is on its way.");
+        assertEquals(List.of("erin@example.com (verified, primary)", "erin@work.example (unverified)"),
+                browser.texts("#emails-list li"));
+        assertTrue(!browser.element("reauth-form").isDisplayed(), "the password prompt is gone");
+        browser.awaitTextContaining("security-log-list", "email_added: ok (erin@work.example)");
+        browser.awaitTextContaining("security-log-list", "reauthenticate: failed (password)");
+    }
+
     private void logIn(String login, String password) {
         browser.type("login-login", login);
         browser.type("login-password", password);

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 /**
  * The README's library-mode dependency exclusions hold: with restauth's jar and its runtime dependencies less
  * {@code jetty-ee10-servlet} (all of Jetty, and the servlet API the application's container provides),
- * {@code jetty-slf4j-impl} and the PostgreSQL and MariaDB drivers, an application in another container (Tomcat)
+ * {@code slf4j-jdk14} and the PostgreSQL and MariaDB drivers, an application in another container (Tomcat)
  * builds restauth on its own DataSource, serves its endpoints and puts its filter in front of its own servlets.
  *
  * <p>Runs after {@code package}: the class path is restauth's classes and the jars Maven copied to {@code target/lib},
@@ -27,8 +27,8 @@ import java.util.stream.Stream;
  */
 class LibraryWithoutJettyIT {
     /** The jars in target/lib the README's exclusions remove; the servlet API comes from the container instead. */
-    private static final List<String> EXCLUDED = List.of("jetty-", "jakarta.servlet-api-", "postgresql-",
-            "mariadb-java-client-", "checker-qual-");
+    private static final List<String> EXCLUDED = List.of("jetty-", "slf4j-jdk14-", "jakarta.servlet-api-",
+            "postgresql-", "mariadb-java-client-", "checker-qual-");
     private static final List<String> CONTAINER_PACKAGES = List.of("jakarta/servlet/", "org/apache/catalina/",
             "org/apache/coyote/", "org/apache/tomcat/", "org/apache/juli/", "org/apache/naming/");
 

@@ -24,10 +24,21 @@ public final class Http {
             .build();
 
     private final String base;
+    private final OpenApiCheck openApi;
 
     /** @param base e.g. {@code http://127.0.0.1:40123/rest-auth} */
     public Http(String base) {
+        this(base, null);
+    }
+
+    /**
+     * A client whose every exchange is also checked against the server's OpenAPI document.
+     *
+     * @param openApi null for none
+     */
+    public Http(String base, OpenApiCheck openApi) {
         this.base = base;
+        this.openApi = openApi;
     }
 
     public String base() {
@@ -118,7 +129,15 @@ public final class Http {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return exchange(method, path, request.build());
+        return exchange(method, path, request.build(), contentType, body);
+    }
+
+    private Response exchange(String method, String path, HttpRequest request, String contentType, String body) {
+        Response response = exchange(method, path, request);
+        if (openApi != null) {
+            openApi.check(method, request.uri(), request.headers(), contentType, body, response);
+        }
+        return response;
     }
 
     private static Response exchange(String method, String path, HttpRequest request) {
@@ -153,7 +172,7 @@ public final class Http {
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }
-        return exchange(method, path, request.build());
+        return exchange(method, path, request.build(), contentType, new String(body, StandardCharsets.UTF_8));
     }
 
     /** {@code Authorization: Token <key>} as a header pair. */

@@ -51,8 +51,9 @@ public final class TestServer implements AutoCloseable {
             app.close();
             throw new IllegalStateException("test server did not start", e);
         }
-        this.http = new Http("http://127.0.0.1:" + RestAuthServer.port(server)
-                + app.settings().get(Settings.MOUNT_PREFIX));
+        String base = "http://127.0.0.1:" + RestAuthServer.port(server) + app.settings().get(Settings.MOUNT_PREFIX);
+        // every exchange of every test is held to the OpenAPI document this server serves
+        this.http = new Http(base, new OpenApiCheck(base));
     }
 
     /** A server with the base settings. */

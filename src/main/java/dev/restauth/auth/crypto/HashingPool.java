@@ -62,6 +62,16 @@ public final class HashingPool implements AutoCloseable {
         executor.prestartAllCoreThreads();
     }
 
+    /** Hashes waiting for a thread now (for metrics). */
+    public int queued() {
+        return executor.getQueue().size();
+    }
+
+    /** Hashes running now (for metrics). */
+    public int running() {
+        return executor.getActiveCount();
+    }
+
     /**
      * Runs {@code task} on a pool thread and waits for its result.
      *

@@ -4,6 +4,9 @@ import com.google.gson.JsonObject;
 
 import dev.restauth.account.MfaStatus;
 import dev.restauth.account.ShowMfaStatus;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -45,5 +48,13 @@ public class MFAStatusServlet extends ApiServlet {
         }
         int micros = instant.getNano() / 1000;
         return SECONDS.format(instant) + (micros == 0 ? "" : String.format(".%06d", micros)) + "Z";
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("mfa").get(Operation.of("Whether second factors are on")
+                .answers(200, "The status.", Schema.object().field("mfa_enabled", Schema.bool())
+                        .field("created_at", Schema.nullable(Schema.string("date-time")))
+                        .field("last_used_at", Schema.nullable(Schema.string("date-time"))).build()));
     }
 }

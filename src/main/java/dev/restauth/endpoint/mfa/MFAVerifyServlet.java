@@ -1,6 +1,8 @@
 package dev.restauth.endpoint.mfa;
 
 import dev.restauth.account.VerifySecondFactor;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.auth.Sessions;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
@@ -32,5 +34,14 @@ public class MFAVerifyServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         return response.ok(verify.run(serializer.validate(request.data()), request.client(),
                 request.cookie(Sessions.SESSION_COOKIE)));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("mfa").post(Operation.of("Finish a login with its second factor")
+                .body(serializer.schema())
+                .answers(200, "Logged in.", response.schema(), LoginResponse.cookieHeaders())
+                .invalid("An invalid or expired ephemeral token, a wrong code, or field errors.")
+                .throttled());
     }
 }

@@ -3,6 +3,9 @@ package dev.restauth.endpoint.mfa;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.CountRecoveryCodes;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -31,5 +34,16 @@ public class RecoveryCodesServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return get(request);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("mfa")
+                .get(Operation.of("How many recovery codes are left").answers(200, "The count.", remaining()))
+                .post(Operation.of("How many recovery codes are left").answers(200, "The count.", remaining()));
+    }
+
+    private static JsonObject remaining() {
+        return Schema.object().field("remaining", Schema.integer()).build();
     }
 }

@@ -1,6 +1,9 @@
 package dev.restauth.endpoint.mfa;
 
 import dev.restauth.account.RegenerateRecoveryCodes;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -26,5 +29,15 @@ public class RegenerateRecoveryCodesServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         return ApiResponse.ok(TOTPActivateServlet.codes("codes",
                 regenerate.run(request.user(), () -> serializer.validate(request.data()), request.client())));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("mfa").post(Operation.of("New recovery codes")
+                .body(serializer.schema())
+                .answers(200, "The new codes; every earlier one is dead.", Schema.object()
+                        .field("codes", Schema.arrayOf(Schema.string())).build())
+                .invalid("MFA is not enabled, a wrong code, or field errors.")
+                .throttled());
     }
 }

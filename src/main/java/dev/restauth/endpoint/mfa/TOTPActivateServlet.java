@@ -6,6 +6,9 @@ import com.google.gson.JsonObject;
 import dev.restauth.account.ActivateTotp;
 import dev.restauth.account.StartTotpActivation;
 import dev.restauth.account.TotpProposal;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -60,5 +63,20 @@ public class TOTPActivateServlet extends ApiServlet {
         JsonObject body = new JsonObject();
         body.add(name, list);
         return body;
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("mfa")
+                .get(Operation.of("Propose a TOTP secret").answers(200, "The proposal.", Schema.object()
+                        .field("secret", Schema.string()).field("totp_url", Schema.string())
+                        .field("qr_code_data_uri", Schema.string()).field("activation_token", Schema.string())
+                        .build())
+                        .invalid("MFA is already enabled."))
+                .post(Operation.of("Activate TOTP").body(serializer.schema())
+                        .answers(200, "Activated; the recovery codes, shown this once.", Schema.object()
+                                .field("recovery_codes", Schema.arrayOf(Schema.string())).build())
+                        .invalid("MFA is already enabled, a wrong code, or field errors.")
+                        .throttled());
     }
 }

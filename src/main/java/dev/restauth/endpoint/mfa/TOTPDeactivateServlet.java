@@ -1,6 +1,9 @@
 package dev.restauth.endpoint.mfa;
 
 import dev.restauth.account.DeactivateTotp;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -27,5 +30,14 @@ public class TOTPDeactivateServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         deactivate.run(request.user(), () -> serializer.validate(request.data()), request.client());
         return ApiResponse.detail(Messages.get("mfa.deactivated"));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("mfa").post(Operation.of("Deactivate TOTP")
+                .body(serializer.schema())
+                .answers(200, "Deactivated.", Schema.detail())
+                .invalid("MFA is not enabled, a wrong code, or field errors.")
+                .throttled());
     }
 }

@@ -5,6 +5,9 @@ import com.google.gson.JsonObject;
 import dev.restauth.account.ListPasskeys;
 import dev.restauth.account.RemovePasskey;
 import dev.restauth.account.RenamePasskey;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.error.ApiException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -76,5 +79,25 @@ public class PasskeyDetailServlet extends ApiServlet {
             throw ApiException.notFound();
         }
         return Long.parseLong(raw);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("passkeys")
+                .get(Operation.of("One passkey").answers(200, "The passkey.", passkeys.schema())
+                        .refuses(404, "The user has no passkey of that id."))
+                .put(Operation.of("Rename a passkey").body(update.schema())
+                        .answers(200, "The new name.", Schema.object().field("name", Schema.string()).build())
+                        .invalid("Field errors.").refuses(404, "The user has no passkey of that id."))
+                .patch(Operation.of("Rename a passkey").body(update.schema())
+                        .answers(200, "The new name.", Schema.object().field("name", Schema.string()).build())
+                        .invalid("Field errors.").refuses(404, "The user has no passkey of that id."))
+                .delete(Operation.of("Remove a passkey")
+                        .description("The user's last passkey only with a current second factor in the body.")
+                        .body(removal.schema())
+                        .answersNoContent("Removed.")
+                        .invalid("A second factor is needed, or it was wrong.")
+                        .refuses(404, "The user has no passkey of that id.")
+                        .throttled());
     }
 }

@@ -3,6 +3,9 @@ package dev.restauth.endpoint.passkeys;
 import com.google.gson.JsonArray;
 
 import dev.restauth.account.ListPasskeys;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -30,5 +33,11 @@ public class PasskeyListServlet extends ApiServlet {
             body.add(serializer.render(passkey));
         }
         return ApiResponse.ok(body);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("passkeys").get(Operation.of("The user's passkeys")
+                .answers(200, "The passkeys, newest first.", Schema.arrayOf(serializer.schema())));
     }
 }

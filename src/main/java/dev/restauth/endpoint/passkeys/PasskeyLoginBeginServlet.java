@@ -1,6 +1,9 @@
 package dev.restauth.endpoint.passkeys;
 
 import dev.restauth.account.BeginPasskeyLogin;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -25,5 +28,16 @@ public class PasskeyLoginBeginServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return ApiResponse.ok(begin.run(serializer.validate(request.data())));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("passkeys").post(Operation.of("Start a passkey login")
+                .body(serializer.schema())
+                .answers(200, "PublicKeyCredentialRequestOptions for navigator.credentials.get(), and the "
+                        + "session_id complete/ takes.", Schema.object().field("challenge", Schema.string())
+                        .field("session_id", Schema.string()).open().build())
+                .invalid("Field errors.")
+                .throttled());
     }
 }

@@ -1,6 +1,8 @@
 package dev.restauth.endpoint.passkeys;
 
 import dev.restauth.account.PasskeyLogin;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.auth.Sessions;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
@@ -31,5 +33,14 @@ public class PasskeyLoginCompleteServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         return response.ok(login.run(serializer.validate(request.data()), request.client(),
                 request.cookie(Sessions.SESSION_COOKIE)));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("passkeys").post(Operation.of("Log in with a passkey")
+                .body(serializer.schema())
+                .answers(200, "Logged in.", response.schema(), LoginResponse.cookieHeaders())
+                .invalid("An expired challenge, a failed verification, or field errors.")
+                .throttled());
     }
 }

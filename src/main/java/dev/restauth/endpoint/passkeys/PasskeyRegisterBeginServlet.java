@@ -1,6 +1,9 @@
 package dev.restauth.endpoint.passkeys;
 
 import dev.restauth.account.BeginPasskeyRegistration;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -23,5 +26,13 @@ public class PasskeyRegisterBeginServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return ApiResponse.ok(begin.run(request.user()));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("passkeys").post(Operation.of("Start registering a passkey")
+                .answers(200, "PublicKeyCredentialCreationOptions for navigator.credentials.create().",
+                        Schema.object().field("challenge", Schema.string()).field("rp", Schema.anyObject())
+                                .field("user", Schema.anyObject()).open().build()));
     }
 }

@@ -1,6 +1,8 @@
 package dev.restauth.endpoint.passkeys;
 
 import dev.restauth.account.RegisterPasskey;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -30,5 +32,13 @@ public class PasskeyRegisterCompleteServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return ApiResponse.created(passkeys.render(register.run(request.user(), serializer.validate(request.data()))));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("passkeys").post(Operation.of("Finish registering a passkey")
+                .body(serializer.schema())
+                .answers(201, "The new passkey.", passkeys.schema())
+                .invalid("An expired challenge, a failed verification, or a credential registered already."));
     }
 }

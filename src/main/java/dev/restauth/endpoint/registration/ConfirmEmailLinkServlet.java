@@ -2,6 +2,9 @@ package dev.restauth.endpoint.registration;
 
 import com.google.gson.JsonObject;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -24,5 +27,12 @@ public class ConfirmEmailLinkServlet extends ApiServlet {
         body.addProperty("detail", Messages.get("registration.confirm_by_post", verifyPath));
         body.addProperty("key", request.pathParameter());
         return ApiResponse.ok(body);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("registration").get(Operation.of("The confirmation mail's link: says how to confirm")
+                .answers(200, "How to confirm: POST the key to verify-email/.", Schema.object()
+                        .field("detail", Schema.string()).field("key", Schema.string()).build()));
     }
 }

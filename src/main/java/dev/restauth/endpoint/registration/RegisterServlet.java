@@ -1,7 +1,12 @@
 package dev.restauth.endpoint.registration;
 
+import com.google.gson.JsonObject;
+
 import dev.restauth.account.Register;
 import dev.restauth.account.SignedIn;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -47,5 +52,28 @@ public class RegisterServlet extends ApiServlet {
                 key -> link.expand(Map.of("key", key)));
         return signedIn.map(response::created).orElseGet(() ->
                 ApiResponse.created(ApiResponse.detailBody(Messages.get("registration.verification_sent"))));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("registration").post(Operation.of("Sign up")
+                .description("Mandatory verification: 201 with a detail; otherwise logged in at once: 201 with "
+                        + "the token (or the JWTs), or 204 with the session's cookies.")
+                .body(serializer.schema())
+                .answers(201, "Signed up.", anyOf(response.createdSchema(), Schema.detail()),
+                        LoginResponse.cookieHeaders())
+                .answersNoContent("Signed up and logged in by a session (cookies).")
+                .invalid("Field errors.")
+                .throttled()
+                .refuses(503, "Too many passwords are being checked at once; try again."));
+    }
+
+    private static JsonObject anyOf(JsonObject first, JsonObject second) {
+        com.google.gson.JsonArray either = new com.google.gson.JsonArray();
+        either.add(first);
+        either.add(second);
+        JsonObject schema = new JsonObject();
+        schema.add("anyOf", either);
+        return schema;
     }
 }

@@ -1,6 +1,9 @@
 package dev.restauth.endpoint.registration;
 
 import dev.restauth.account.ResendConfirmation;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -38,5 +41,15 @@ public class ResendEmailVerificationServlet extends ApiServlet {
         fields.throwIfInvalid();
         resendConfirmation.run(request.client(), email, key -> link.expand(Map.of("key", key)));
         return ApiResponse.detail(Messages.get("registration.ok"));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("registration").post(Operation.of("Mail the confirmation again")
+                .description("Answers the same for every valid address, known or not.")
+                .body(Schema.object().field("email", Schema.string("email")).open().build())
+                .answers(200, "Sent, if the address awaits confirmation.", Schema.detail())
+                .invalid("Field errors.")
+                .throttled());
     }
 }

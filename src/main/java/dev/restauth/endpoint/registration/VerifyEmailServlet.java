@@ -1,6 +1,9 @@
 package dev.restauth.endpoint.registration;
 
 import dev.restauth.account.ConfirmEmail;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.error.ApiException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -29,9 +32,18 @@ public class VerifyEmailServlet extends ApiServlet {
         Fields fields = new Fields(request.data());
         String key = fields.text("key", KEY);
         fields.throwIfInvalid();
-        if (!confirmEmail.run(key)) {
+        if (!confirmEmail.run(key, request.client())) {
             throw ApiException.notFound();
         }
         return ApiResponse.detail(Messages.get("registration.ok"));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("registration").post(Operation.of("Confirm an e-mail address with the key from its mail")
+                .body(Schema.object().field("key", Schema.string()).open().build())
+                .answers(200, "Confirmed.", Schema.detail())
+                .invalid("Field errors.")
+                .refuses(404, "A key that is malformed, expired, or of an address confirmed already."));
     }
 }

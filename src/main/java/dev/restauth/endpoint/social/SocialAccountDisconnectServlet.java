@@ -3,6 +3,9 @@ package dev.restauth.endpoint.social;
 import com.google.gson.JsonObject;
 
 import dev.restauth.account.DisconnectSocialAccount;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.error.ApiException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -31,7 +34,15 @@ public class SocialAccountDisconnectServlet extends ApiServlet {
         } catch (NumberFormatException e) {
             throw ApiException.notFound(); // Django's <int:pk> converter matches digits only
         }
-        disconnect.run(request.user().id(), id);
+        disconnect.run(request.user().id(), id, request.client());
         return ApiResponse.ok(new JsonObject());
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("social").post(Operation.of("Disconnect a social account")
+                .answers(200, "Disconnected.", Schema.object().build())
+                .invalid("The account is the only way in.")
+                .refuses(404, "The user has no account of that id."));
     }
 }

@@ -3,6 +3,9 @@ package dev.restauth.endpoint.social;
 import com.google.gson.JsonArray;
 
 import dev.restauth.account.ListSocialAccounts;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
+import dev.restauth.apidoc.Schema;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
 import dev.restauth.http.ApiServlet;
@@ -31,5 +34,11 @@ public class SocialAccountListServlet extends ApiServlet {
             list.add(serializer.render(account));
         }
         return ApiResponse.ok(list);
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("social").get(Operation.of("The user's connected social accounts")
+                .answers(200, "The accounts, oldest first.", Schema.arrayOf(serializer.schema())));
     }
 }

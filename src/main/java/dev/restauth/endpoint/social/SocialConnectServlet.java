@@ -1,6 +1,8 @@
 package dev.restauth.endpoint.social;
 
 import dev.restauth.account.ConnectSocialAccount;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -33,5 +35,16 @@ public class SocialConnectServlet extends ApiServlet {
     protected ApiResponse post(ApiRequest request) {
         return response.ok(connect.run(request.user(), provider, serializer.validate(request.data()),
                 request.client()));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("social").post(Operation.of("Connect a " + provider.id() + " account to the user")
+                .body(serializer.schema())
+                .answers(200, "Connected.", response.schema(), LoginResponse.cookieHeaders())
+                .invalid("No or refused credentials, or an account connected to another user.")
+                .throttled()
+                .refuses(502, "The provider answered something unusable.")
+                .refuses(504, "The provider did not answer in time."));
     }
 }

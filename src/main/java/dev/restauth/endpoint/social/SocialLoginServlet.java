@@ -1,6 +1,8 @@
 package dev.restauth.endpoint.social;
 
 import dev.restauth.account.SocialLogin;
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.auth.Sessions;
 import dev.restauth.endpoint.LoginResponse;
 import dev.restauth.http.ApiRequest;
@@ -45,5 +47,16 @@ public class SocialLoginServlet extends ApiServlet {
         LinkTemplate.Bound link = confirmationLinks.bind(request);
         return response.ok(socialLogin.run(provider, serializer.validate(request.data()), request.client(),
                 request.cookie(Sessions.SESSION_COOKIE), key -> link.expand(Map.of("key", key))));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("social").post(Operation.of("Log in with " + provider.id())
+                .body(serializer.schema())
+                .answers(200, "Logged in.", response.schema(), LoginResponse.cookieHeaders())
+                .invalid("No or refused credentials, or an address a local user owns.")
+                .throttled()
+                .refuses(502, "The provider answered something unusable.")
+                .refuses(504, "The provider did not answer in time."));
     }
 }

@@ -1,5 +1,7 @@
 package dev.restauth.endpoint.social;
 
+import dev.restauth.apidoc.EndpointDoc;
+import dev.restauth.apidoc.Operation;
 import dev.restauth.error.ApiException;
 import dev.restauth.http.ApiRequest;
 import dev.restauth.http.ApiResponse;
@@ -26,5 +28,11 @@ public class UnconfiguredProviderServlet extends ApiServlet {
 
     private ApiException notConfigured() {
         return ApiException.notFound(Messages.get("social.not_configured", provider));
+    }
+
+    @Override
+    public EndpointDoc describe() {
+        return EndpointDoc.of("social").post(Operation.of("Social login with " + provider + " (not configured)")
+                .refuses(404, "The provider is not configured."));
     }
 }
