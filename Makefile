@@ -42,7 +42,7 @@ import-django: $(JAR) ## take a Django site's users over: ARGS="--from jdbc:sqli
 
 war: $(WAR) ## build target/restauth.war (Servlet 6) and target/restauth-javax.war (Servlet 4.0); every build makes both
 
-bench: $(JAR) ## measure restauth against a bare baseline and argon2's bound: ARGS="--quick", "--soak" (not in make test)
+bench: $(JAR) ## measure restauth against a bare baseline and argon2's bound: ARGS="--quick", "--soak", "--database postgresql" (not in make test)
 	$(JAVA) -Dbench.jvm_flags='$(JVM_FLAGS)' -cp 'target/test-classes:$(JAR):target/lib/*' dev.restauth.bench.Bench $(ARGS)
 
 faults: ## kill -9 cycles and full-disk episodes, as a table (not in make test): ARGS="-Dfaults.cycles=20 -Dfaults.episodes=10"

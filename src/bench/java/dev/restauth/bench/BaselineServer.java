@@ -41,9 +41,9 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * The bare server restauth is measured against: the least work any server must do to answer {@code GET /user/}.
  * The same Jetty, configured as {@code RestAuthServer} configures it, one plain servlet at {@code /rest-auth/user/},
- * the same kind of pool (HikariCP, as {@code Database.fromSettings} sets it up) on the same H2 file, and the same
- * JSON written by Gson. It runs in its own JVM with the flags {@code make run} uses, one server at a time, as an H2
- * file has one process at a time.
+ * the same kind of pool (HikariCP, as {@code Database.fromSettings} sets it up) on the same kind of database (an H2
+ * file or a PostgreSQL database, a copy of its own), and the same JSON written by Gson. It runs in its own JVM with
+ * the flags {@code make run} uses.
  *
  * <p>Two ways to find the user from {@code Authorization: Token <key>}:
  * <ul>

@@ -17,10 +17,11 @@ import static dev.restauth.bench.Results.Target;
 import static dev.restauth.bench.Results.Unit;
 
 /**
- * {@code make bench}: restauth against the physical limits of its work, side by side, in one table (issue 8).
- * restauth runs as {@code make run} runs it, in its own JVM with the same flags, on embedded H2 databases seeded
- * with 1k, 100k and 1M users; a bare {@link BaselineServer} on the same Jetty and database shows what
- * {@code GET /user/} costs at the least, and argon2 on all cores what login and registration can reach at most.
+ * {@code make bench}: restauth against the physical limits of its work, side by side, in one table. restauth runs
+ * as {@code make run} runs it, in its own JVM with the same flags, on embedded H2 databases (or, with
+ * {@code --database postgresql}, PostgreSQL ones; see {@link Store}) seeded with 1k, 100k and 1M users; a bare
+ * {@link BaselineServer} on the same Jetty and database shows what {@code GET /user/} costs at the least, and argon2
+ * on all cores what login and registration can reach at most.
  * Prints the table and writes it to {@code target/bench/latest.md} and a dated copy. Not part of {@code make test}.
  *
  * <p>{@code JVM_FLAGS} reach the bench as the system property {@code bench.jvm_flags}; see {@link Options} for the
@@ -56,7 +57,9 @@ public final class Bench {
         System.out.printf("machine: %s%nload average at start: %s%nload generator: %s%nJVM flags: %s%n", machine,
                 loadAtStart, load.name(), flags);
 
-        Seeder seeder = new Seeder(ROOT);
+        Store store = Store.of(options.database());
+        Runtime.getRuntime().addShutdownHook(new Thread(store::close)); // also when interrupted or failed
+        Seeder seeder = new Seeder(ROOT, store);
         Dataset main = null;
         for (int size : options.sizes()) {
             Dataset dataset = seeder.prepare(size, "restauth"); // seeds the cache once, before anything is measured
@@ -75,7 +78,7 @@ public final class Bench {
             figures.soak();
         }
 
-        String report = header(options, machine, load, flags, settings, loadAtStart, Machine.loadAverage())
+        String report = header(options, machine, load, flags, settings, store, loadAtStart, Machine.loadAverage())
                 + "\n" + Table.markdown(rows(options, results, settings));
         System.out.println();
         System.out.print(report);
@@ -87,7 +90,7 @@ public final class Bench {
     }
 
     private static String header(Options options, Machine machine, LoadGenerator load, String flags,
-                                 Settings settings, String loadAtStart, String loadAtEnd) {
+                                 Settings settings, Store store, String loadAtStart, String loadAtEnd) {
         return String.join("\n",
                 "restauth bench, " + ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE)
                         + (options.quick() ? " (--quick: a smoke run, not a measurement)" : ""),
@@ -105,8 +108,9 @@ public final class Bench {
                 "- warm-up before measuring: " + options.warmup().toSeconds() + " s of token requests, "
                         + options.hashingWarmup().toSeconds() + " s of logins and of registrations; flood "
                         + options.flood().toSeconds() + " s",
-                String.format("- database: embedded H2 file, %,d users unless said (tokens for all; the load uses "
-                        + "%,d of them)", options.mainSize(), Seeder.SAMPLE),
+                String.format("- database: %s; %,d users unless said (tokens for all; the load uses %,d of them); "
+                        + "tables of %s users", store.describe(), options.mainSize(), Seeder.SAMPLE,
+                        options.sizes().stream().map(n -> String.format("%,d", n)).toList()),
                 String.format("- argon2id m=%d KiB, t=%d, p=%d; hashing threads: %s",
                         settings.get(Settings.ARGON2_MEMORY_KIB), settings.get(Settings.ARGON2_ITERATIONS),
                         settings.get(Settings.ARGON2_PARALLELISM), settings.get(Settings.HASHING_THREADS) == 0

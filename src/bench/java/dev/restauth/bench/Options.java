@@ -13,6 +13,8 @@ import java.util.List;
  *   --soak            add the soak: mixed load for 30 minutes, then the RSS growth
  *   --soak-minutes M  the soak's length (implies --soak)
  *   --load wrk|builtin  the load generator (default: wrk when installed)
+ *   --database h2|postgresql  where restauth and the baselines keep their data (default h2: embedded files);
+ *                     postgresql: the server of BENCH_POSTGRES_URL (default the local one), without the 1M table
  * </pre>
  *
  * @param warmup        load on a fresh server before it is measured
@@ -22,11 +24,13 @@ import java.util.List;
  * @param slice         one turn of a contender (see {@link Alternation})
  * @param sizes         user counts of the scale figure, smallest first; {@code mainSize} is one of them
  * @param mainSize      the database restauth and the baseline are compared on
+ * @param database      one of {@link Store#NAMES}
  */
 record Options(int runs, boolean quick, Duration warmup, Duration hashingWarmup, Duration measure, Duration slice,
-               Duration flood, int coldStarts, List<Integer> sizes, int mainSize, String load, int soakMinutes) {
+               Duration flood, int coldStarts, List<Integer> sizes, int mainSize, String load, int soakMinutes,
+               String database) {
     static final String USAGE = "usage: make bench ARGS=\"[--runs N] [--duration S] [--quick] [--soak] "
-            + "[--soak-minutes M] [--load wrk|builtin]\"";
+            + "[--soak-minutes M] [--load wrk|builtin] [--database h2|postgresql]\"";
 
     static Options parse(String[] args) {
         boolean quick = List.of(args).contains("--quick");
@@ -34,6 +38,7 @@ record Options(int runs, boolean quick, Duration warmup, Duration hashingWarmup,
         int measure = quick ? 5 : 15;
         int soakMinutes = 0;
         String load = "auto";
+        String database = Store.NAMES.get(0);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> {
@@ -44,16 +49,23 @@ record Options(int runs, boolean quick, Duration warmup, Duration hashingWarmup,
                 case "--soak" -> soakMinutes = Math.max(soakMinutes, 30);
                 case "--soak-minutes" -> soakMinutes = positive(args, ++i);
                 case "--load" -> load = value(args, ++i);
+                case "--database" -> database = value(args, ++i);
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
             }
         }
         if (!List.of("auto", "wrk", "builtin").contains(load)) {
             throw new IllegalArgumentException("--load takes wrk or builtin\n" + USAGE);
         }
-        List<Integer> sizes = quick ? List.of(1_000, 100_000) : List.of(1_000, 100_000, 1_000_000);
+        if (!Store.NAMES.contains(database)) {
+            throw new IllegalArgumentException("--database takes h2 or postgresql\n" + USAGE);
+        }
+        // A PostgreSQL database is seeded again by every bench: a million users would take most of its time.
+        List<Integer> sizes = quick || !database.equals("h2") ? List.of(1_000, 100_000)
+                : List.of(1_000, 100_000, 1_000_000);
         return new Options(runs, quick, Duration.ofSeconds(quick ? 2 : 10), Duration.ofSeconds(quick ? 3 : 45),
                 Duration.ofSeconds(measure), Duration.ofSeconds(Math.min(measure, quick ? 1 : 5)),
-                Duration.ofSeconds(quick ? 8 : 20), quick ? 3 : 5, sizes, quick ? 1_000 : 100_000, load, soakMinutes);
+                Duration.ofSeconds(quick ? 8 : 20), quick ? 3 : 5, sizes, quick ? 1_000 : 100_000, load, soakMinutes,
+                database);
     }
 
     private static String value(String[] args, int i) {

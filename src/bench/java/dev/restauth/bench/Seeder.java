@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,16 +38,17 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Builds the H2 databases the bench serves: restauth's own migrations, then {@code n} users inserted in JDBC
- * batches, each with a confirmed primary address (as a registration leaves them), and a token for every user made
- * by restauth's own {@link Tokens}, so the token table grows with the user table and lookups in it are
- * measured at scale. The argon2 hash is made once, by restauth's hasher at the configured parameters, and shared by
- * every user: seeding a million users takes a minute or two, not the days a million hashes would.
+ * Builds the databases the bench serves, in the {@link Store} chosen: restauth's own migrations, then {@code n}
+ * users inserted in JDBC batches, each with a confirmed primary address (as a registration leaves them), and a token
+ * for every user made by restauth's own {@link Tokens}, so the token table grows with the user table and lookups in
+ * it are measured at scale. The argon2 hash is made once, by restauth's hasher at the configured parameters, and
+ * shared by every user: seeding a million users takes minutes, not the days a million hashes would.
  *
- * <p>Each database is built once into {@code target/bench/cache/users-<n>-v<version>/} (a {@code complete} marker
- * tells a finished one from an interrupted one) and copied for every bench run into {@code target/bench/work/}, as
- * logins and registrations write to it; servers that run side by side get a copy each. Users, the sample and the secret key come from a fixed random seed and a
- * key generated at seeding, kept beside the database, so the tokens stay valid across runs.
+ * <p>Each database is built once (its sample and key in {@code target/bench/cache/users-<n>-v<version>/}, where a
+ * {@code complete} marker tells a finished one from an interrupted one) and copied for every bench run (into
+ * {@code target/bench/work/}), as logins and registrations write to it; servers that run side by side get a copy
+ * each. Users, the sample and the secret key come from a fixed random seed and a key generated at seeding, kept
+ * beside the database, so the tokens stay valid across runs.
  */
 final class Seeder {
     /** Raise when what a seeded database holds changes: older caches are then rebuilt. */
@@ -57,7 +57,6 @@ final class Seeder {
     static final int SAMPLE = 1_000;
     /** Letters and digits only: the bench embeds it in wrk's Lua scripts. */
     static final String PASSWORD = "Correct-Horse-Battery-42";
-    private static final String DATABASE = "restauth";
     private static final int BATCH = 10_000;
     private static final String INSERT_USER = "INSERT INTO restauth_user (username, username_key, email, email_key, "
             + "password, first_name, last_name, is_active, is_staff, is_superuser, date_joined) "
@@ -69,10 +68,12 @@ final class Seeder {
     private static final String ALL_PKS = "SELECT id FROM restauth_user ORDER BY id";
 
     private final Path root;
+    private final Store store;
 
     /** @param root {@code target/bench} */
-    Seeder(Path root) {
+    Seeder(Path root, Store store) {
         this.root = root;
+        this.store = store;
     }
 
     /**
@@ -82,23 +83,19 @@ final class Seeder {
      * @param copy names the copy: {@code target/bench/work/users-<n>-<copy>/}
      */
     Dataset prepare(int users, String copy) {
-        Path cache = root.resolve("cache").resolve("users-" + users + "-v" + VERSION);
-        if (!Files.exists(cache.resolve("complete"))) {
-            seed(cache, users);
+        String seeded = "users-" + users;
+        Path cache = root.resolve("cache").resolve(seeded + "-v" + VERSION + store.suffix());
+        if (!store.has(cache, seeded)) {
+            seed(cache, seeded, users);
         }
-        Path work = root.resolve("work").resolve("users-" + users + "-" + copy);
+        String name = seeded + "-" + copy;
+        Path work = root.resolve("work").resolve(name + store.suffix());
         try {
             deleteTree(work);
             Files.createDirectories(work);
-            try (Stream<Path> files = Files.list(cache)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    if (file.getFileName().toString().startsWith(DATABASE + ".")) {
-                        Files.copy(file, work.resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
-                    }
-                }
-            }
+            store.copy(cache, seeded, work, name);
             Path tokens = Files.copy(cache.resolve("tokens.tsv"), work.resolve("tokens.tsv"));
-            Path settings = writeSettings(work, Files.readString(cache.resolve("secret.key")).strip());
+            Path settings = writeSettings(work, name, Files.readString(cache.resolve("secret.key")).strip());
             List<Dataset.SampleUser> sample = new ArrayList<>();
             for (String line : Files.readAllLines(tokens)) {
                 String[] fields = line.split("\t");
@@ -115,16 +112,17 @@ final class Seeder {
         return SettingsLoader.load(file, Map.of(), Map.of());
     }
 
-    private void seed(Path cache, int users) {
+    private void seed(Path cache, String name, int users) {
         long start = System.nanoTime();
         System.out.printf("seeding %,d users into %s (once; later runs copy it)%n", users, cache);
         try {
             deleteTree(cache);
             Files.createDirectories(cache);
+            store.create(name);
             byte[] random = new byte[48];
             new SecureRandom().nextBytes(random);
             String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-            Settings settings = settings(writeSettings(cache, secret));
+            Settings settings = settings(writeSettings(cache, name, secret));
             try (Database database = Database.fromSettings(settings)) {
                 new Migrator(database, Clock.systemUTC()).migrate();
             }
@@ -136,10 +134,7 @@ final class Seeder {
             List<Dataset.SampleUser> sample = issueTokens(settings, users);
             Files.write(cache.resolve("tokens.tsv"), sample.stream()
                     .map(u -> u.key() + "\t" + u.pk() + "\t" + u.username()).toList(), StandardCharsets.UTF_8);
-            try (Connection connection = DriverManager.getConnection(url);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN COMPACT");
-            }
+            store.seeded(url);
             Files.writeString(cache.resolve("secret.key"), secret + "\n");
             Files.delete(cache.resolve("settings.properties")); // written again, with its path, for each copy
             Files.writeString(cache.resolve("complete"), "");
@@ -218,7 +213,7 @@ final class Seeder {
         }
     }
 
-    /** Issues the remaining tokens in parallel: one stream of transactions per core. */
+    /** Issues the remaining tokens in parallel: one stream of transactions per core, {@link #BATCH} users each. */
     private static void issueAll(Database database, Tokens tokens, List<Long> pks) {
         int threads = Runtime.getRuntime().availableProcessors();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -227,9 +222,10 @@ final class Seeder {
             for (int t = 0; t < threads; t++) {
                 int first = t;
                 parts.add(pool.submit(() -> {
-                    for (int i = first; i < pks.size(); i += threads) {
-                        long pk = pks.get(i);
-                        database.inTransaction(tx -> tokens.issue(tx, pk)); // the sample's: the key it has
+                    for (int from = first * BATCH; from < pks.size(); from += threads * BATCH) {
+                        List<Long> batch = pks.subList(from, Math.min(from + BATCH, pks.size()));
+                        // the sample's: the key it has
+                        database.useTransaction(tx -> batch.forEach(pk -> tokens.issue(tx, pk)));
                     }
                 }));
             }
@@ -247,12 +243,13 @@ final class Seeder {
         return String.format("user%07d", i);
     }
 
-    /** Settings for a server on the database in {@code dir}, written to {@code dir/settings.properties}. */
-    private static Path writeSettings(Path dir, String secret) throws IOException {
+    /** Settings for a server on database {@code name} in {@code dir}, written to {@code dir/settings.properties}. */
+    private Path writeSettings(Path dir, String name, String secret) throws IOException {
         Path file = dir.resolve("settings.properties");
-        Files.writeString(file, String.join("\n",
-                "# Written by the bench for one server: a generated secret key, the bench's own database, which is",
-                "# restauth's default one (no database_url): the H2 file data_dir/" + DATABASE + ", as `make run` has it.",
+        List<String> lines = new ArrayList<>(List.of(
+                "# Written by the bench for one server: a generated secret key, the bench's own database."));
+        lines.addAll(store.settings(dir, name));
+        lines.addAll(List.of(
                 "mode=production",
                 "secret_key=" + secret,
                 "data_dir=" + dir.toAbsolutePath(),
@@ -265,7 +262,8 @@ final class Seeder {
                 "throttle_enabled=false",
                 // All load comes from 127.0.0.1: on many cores the flood opens more connections than one address may.
                 "max_connections_per_ip=0",
-                ""), StandardCharsets.UTF_8);
+                ""));
+        Files.writeString(file, String.join("\n", lines), StandardCharsets.UTF_8);
         return file;
     }
 
