@@ -1,11 +1,13 @@
 package dev.restauth;
 
 import dev.restauth.auth.Authentication;
+import dev.restauth.config.Settings;
 import dev.restauth.auth.Identity;
 import dev.restauth.db.DatabaseUnavailableException;
 import dev.restauth.error.ApiException;
 import dev.restauth.error.NotAuthenticatedException;
 import dev.restauth.http.ErrorAnswer;
+import dev.restauth.http.RequestBody;
 import dev.restauth.user.User;
 
 import jakarta.servlet.Filter;
@@ -50,25 +52,27 @@ public final class RestAuthFilter implements Filter {
     public static final String REQUIRE_USER_PARAMETER = "require-user";
 
     private Authentication authentication;
+    private int maxBodyBytes;
     private boolean requireUser;
 
     /** For {@code web.xml}: the authentication comes from {@link RestAuthListener} in {@link #init}. */
     public RestAuthFilter() {
     }
 
-    private RestAuthFilter(Authentication authentication, boolean requireUser) {
-        this.authentication = authentication;
+    private RestAuthFilter(RestAuth restAuth, boolean requireUser) {
+        this.authentication = restAuth.authentication();
+        this.maxBodyBytes = restAuth.settings().get(Settings.MAX_BODY_BYTES);
         this.requireUser = requireUser;
     }
 
     /** A filter that identifies the user where the request carries credentials and lets anonymous requests by. */
     public static RestAuthFilter anonymousAllowed(RestAuth restAuth) {
-        return new RestAuthFilter(restAuth.authentication(), false);
+        return new RestAuthFilter(restAuth, false);
     }
 
     /** A filter that lets only authenticated requests through. */
     public static RestAuthFilter userRequired(RestAuth restAuth) {
-        return new RestAuthFilter(restAuth.authentication(), true);
+        return new RestAuthFilter(restAuth, true);
     }
 
     /** The user {@link RestAuthFilter} authenticated for this request; empty when anonymous or not filtered. */
@@ -87,6 +91,7 @@ public final class RestAuthFilter implements Filter {
                     .getName() + " in web.xml before this filter");
         }
         authentication = ((RestAuth) app).authentication();
+        maxBodyBytes = ((RestAuth) app).settings().get(Settings.MAX_BODY_BYTES);
         requireUser = Boolean.parseBoolean(config.getInitParameter(REQUIRE_USER_PARAMETER));
     }
 
@@ -105,10 +110,10 @@ public final class RestAuthFilter implements Filter {
                 throw NotAuthenticatedException.missing();
             }
         } catch (ApiException refused) {
-            ErrorAnswer.of(refused, authentication).write((HttpServletResponse) response);
+            refuse(http, (HttpServletResponse) response, refused);
             return;
         } catch (DatabaseUnavailableException outage) {
-            ErrorAnswer.of(RestAuth.outage(outage), authentication).write((HttpServletResponse) response);
+            refuse(http, (HttpServletResponse) response, RestAuth.outage(outage));
             return;
         }
         if (identity.isEmpty()) {
@@ -117,6 +122,19 @@ public final class RestAuthFilter implements Filter {
         }
         request.setAttribute(USER_ATTRIBUTE, identity.get().user());
         chain.doFilter(new AuthenticatedRequest(http, identity.get()), response);
+    }
+
+    /**
+     * Answers {@code refused} for the application. The body nobody will read is read and dropped first (up to the
+     * size limit; beyond it the answer says {@code Connection: close}): a container closes a connection whose body was
+     * left unread, and a client that was not told loses its next request on it.
+     */
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ApiException refused)
+            throws IOException {
+        if (!RequestBody.drain(request, maxBodyBytes)) {
+            response.setHeader("Connection", "close");
+        }
+        ErrorAnswer.of(refused, authentication).write(response);
     }
 
     /** The principal of a request restauth authenticated: named by the username, carrying the whole user. */

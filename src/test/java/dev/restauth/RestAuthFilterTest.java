@@ -1,6 +1,9 @@
 package dev.restauth;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.restauth.account.CreateUser;
 import dev.restauth.config.Settings;
@@ -23,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.util.EnumSet;
 import java.util.UUID;
 
@@ -43,6 +48,7 @@ class RestAuthFilterTest {
     static final class WhoSeesWhat extends HttpServlet {
         @Override
         protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            request.getInputStream().readAllBytes(); // as an application reads its requests
             RestAuthFilter.UserPrincipal principal = (RestAuthFilter.UserPrincipal) request.getUserPrincipal();
             response.setContentType("text/plain;charset=utf-8");
             response.getWriter().print(request.getRemoteUser() + " " + request.getAuthType() + " "
@@ -137,6 +143,30 @@ class RestAuthFilterTest {
     void aFilterDeclaredInWebXmlFindsTheListenersRestauth() {
         assertEquals("200 alice Token " + alice.id() + " " + alice.id(),
                 http.get("/members/", Http.token(loginKey())).toString());
+    }
+
+    /**
+     * A refused request's body is read and dropped, so the connection carries the client's next request: the body of
+     * a POST with an unknown token is sent only after the filter has had time to answer without it, then the next
+     * request on the same connection. A container closes a connection whose body was left unread.
+     */
+    @Test
+    void aRefusedRequestsBodyIsReadSoTheConnectionCarriesTheNextRequest() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", ((ServerConnector) server.getConnectors()[0]).getLocalPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /open/ HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Token " + "0".repeat(40)
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n").getBytes(US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the body arrives after the headers, as it may from any client
+            out.write(("{}GET /open/ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .getBytes(US_ASCII));
+            out.flush();
+            String answers = new String(socket.getInputStream().readAllBytes(), UTF_8);
+            assertTrue(answers.startsWith("HTTP/1.1 401 "), answers);
+            assertTrue(answers.contains("{\"detail\":\"Invalid token.\"}HTTP/1.1 200 "), answers);
+            assertTrue(answers.endsWith("null null null null"), answers);
+        }
     }
 
     private static String loginKey() {

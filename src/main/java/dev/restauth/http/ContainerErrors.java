@@ -54,7 +54,7 @@ public final class ContainerErrors {
             case 431:
                 return Messages.get("error.headers_too_large");
             case 501:
-                return Messages.get("error.not_implemented", methodName);
+                return Messages.get("error.unknown_method", methodName);
             case 503:
                 return Messages.get("error.unavailable");
             case 505:

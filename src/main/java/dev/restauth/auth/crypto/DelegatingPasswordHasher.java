@@ -73,10 +73,12 @@ public final class DelegatingPasswordHasher implements PasswordHasher {
         SaltedDigestHasher md5 = SaltedDigestHasher.md5();
         BcryptHasher bcryptSha256 = BcryptHasher.sha256();
         BcryptHasher bcrypt = BcryptHasher.plain();
+        Pbkdf2Hasher pbkdf2Sha256 = Pbkdf2Hasher.sha256();
+        Pbkdf2Hasher pbkdf2Sha1 = Pbkdf2Hasher.sha1();
         return new DelegatingPasswordHasher(preferred, Map.of(
                 Argon2Hasher.ALGORITHM, preferred,
-                Pbkdf2Sha256Hasher.ALGORITHM, new Pbkdf2Sha256Hasher(),
-                Pbkdf2Sha1Hasher.ALGORITHM, new Pbkdf2Sha1Hasher(),
+                pbkdf2Sha256.algorithm(), pbkdf2Sha256,
+                pbkdf2Sha1.algorithm(), pbkdf2Sha1,
                 bcryptSha256.algorithm(), bcryptSha256,
                 bcrypt.algorithm(), bcrypt,
                 ScryptHasher.ALGORITHM, new ScryptHasher(),

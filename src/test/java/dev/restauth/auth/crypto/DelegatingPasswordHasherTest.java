@@ -43,7 +43,7 @@ class DelegatingPasswordHasherTest {
     private final Argon2Hasher argon2 = new Argon2Hasher(1024, 1, 1);
     private final DelegatingPasswordHasher djangoCompatible = DelegatingPasswordHasher.djangoCompatible(argon2);
     private final DelegatingPasswordHasher hasher = new DelegatingPasswordHasher(argon2, Map.of(
-            "argon2", argon2, "pbkdf2_sha256", new Pbkdf2Sha256Hasher()));
+            "argon2", argon2, "pbkdf2_sha256", Pbkdf2Hasher.sha256()));
 
     @Test
     void encodesWithThePreferredHasher() {
@@ -180,7 +180,7 @@ class DelegatingPasswordHasherTest {
 
     @Test
     void refusesAPreferredHasherThatIsNotInTheMapExactlyOnce() {
-        Pbkdf2Sha256Hasher pbkdf2 = new Pbkdf2Sha256Hasher();
+        Pbkdf2Hasher pbkdf2 = Pbkdf2Hasher.sha256();
 
         assertThrows(IllegalArgumentException.class,
                 () -> new DelegatingPasswordHasher(argon2, Map.of("pbkdf2_sha256", pbkdf2)));

@@ -11,15 +11,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class Pbkdf2Sha256HasherTest {
+class Pbkdf2HasherSha256Test {
     // Produced by Django 3.2.25 (src/test/django/crypto_vectors.py):
     // make_password('lètmein', 'seasalt', 'pbkdf2_sha256') and make_password('', 'seasalt', 'pbkdf2_sha256').
     private static final String DJANGO = "pbkdf2_sha256$260000$seasalt$YlZ2Vggtqdc61YjArZuoApoBh9JNGYoDRBUGu6tcJQo=";
     private static final String DJANGO_EMPTY = "pbkdf2_sha256$260000$seasalt$O2fWBq/Tb/xsu7DZ1jOnLmAmQVccDI4DuGtVaRvu24s=";
 
-    private final Pbkdf2Sha256Hasher django = new Pbkdf2Sha256Hasher();
+    private final Pbkdf2Hasher django = Pbkdf2Hasher.sha256();
     /** Cheap, for the tests where the iteration count does not matter. */
-    private final Pbkdf2Sha256Hasher small = new Pbkdf2Sha256Hasher(1000);
+    private final Pbkdf2Hasher small = Pbkdf2Hasher.sha256(1000);
 
     @Test
     void encodesExactlyAsDjangoForTheSameSalt() {
@@ -96,7 +96,7 @@ class Pbkdf2Sha256HasherTest {
 
     @Test
     void refusesANonPositiveIterationCount() {
-        assertThrows(IllegalArgumentException.class, () -> new Pbkdf2Sha256Hasher(0));
+        assertThrows(IllegalArgumentException.class, () -> Pbkdf2Hasher.sha256(0));
     }
 
     @Test

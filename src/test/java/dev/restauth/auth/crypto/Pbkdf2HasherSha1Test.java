@@ -10,15 +10,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class Pbkdf2Sha1HasherTest {
+class Pbkdf2HasherSha1Test {
     // Produced by Django 3.2.25 (src/test/django/hasher_vectors.py):
     // make_password('lètmein', 'seasaltseasaltseasalt1', 'pbkdf2_sha1') and the same for ''.
     private static final String DJANGO = "pbkdf2_sha1$260000$seasaltseasaltseasalt1$ZhXHt8ksTlBBRO8kxXRwnNv+aFo=";
     private static final String DJANGO_EMPTY = "pbkdf2_sha1$260000$seasaltseasaltseasalt1$0EHYSOnWkISomIXwf8ktz5MU/wg=";
 
-    private final Pbkdf2Sha1Hasher django = new Pbkdf2Sha1Hasher();
+    private final Pbkdf2Hasher django = Pbkdf2Hasher.sha1();
     /** Cheap, for the tests where the iteration count does not matter. */
-    private final Pbkdf2Sha1Hasher small = new Pbkdf2Sha1Hasher(1000);
+    private final Pbkdf2Hasher small = Pbkdf2Hasher.sha1(1000);
 
     @Test
     void encodesExactlyAsDjangoForTheSameSalt() {
@@ -70,7 +70,7 @@ class Pbkdf2Sha1HasherTest {
 
     @Test
     void refusesANonPositiveIterationCountAndANullPassword() {
-        assertThrows(IllegalArgumentException.class, () -> new Pbkdf2Sha1Hasher(0));
+        assertThrows(IllegalArgumentException.class, () -> Pbkdf2Hasher.sha1(0));
         assertThrows(NullPointerException.class, () -> small.encode(null));
     }
 }
