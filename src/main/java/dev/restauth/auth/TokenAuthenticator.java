@@ -2,7 +2,6 @@ package dev.restauth.auth;
 
 import dev.restauth.error.NotAuthenticatedException;
 import dev.restauth.text.Messages;
-import dev.restauth.user.User;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -38,12 +37,12 @@ public final class TokenAuthenticator implements Authenticator {
         if (!parts[1].chars().allMatch(c -> c < 0x80)) {
             throw NotAuthenticatedException.failed(Messages.get("auth.token_invalid_characters"));
         }
-        User user = tokens.userFor(parts[1])
+        Identity identity = tokens.identify(parts[1])
                 .orElseThrow(() -> NotAuthenticatedException.failed(Messages.get("auth.token_invalid")));
-        if (!user.active()) {
+        if (!identity.user().active()) {
             throw NotAuthenticatedException.failed(Messages.get("auth.user_inactive"));
         }
-        return Optional.of(Identity.token(user, tokens.lookupHashOf(parts[1])));
+        return Optional.of(identity);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.restauth.auth.crypto.BadSignatureException;
 import dev.restauth.db.Database;
 import dev.restauth.db.TokenDao;
 import dev.restauth.db.Transaction;
-import dev.restauth.user.User;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -107,8 +106,11 @@ public final class Tokens {
         return new TokenDao.TokenRow(userId, lookupHash(key), keyring.randomHex(16), created, sealed);
     }
 
-    /** The owner of a key, if the key is live. The user may be inactive; callers decide. */
-    public Optional<User> userFor(String key) {
+    /**
+     * Who a key signs in, if the key is live: its owner, with the key's lookup hash, which names the token without
+     * being it. The user may be inactive; callers decide.
+     */
+    public Optional<Identity> identify(String key) {
         if (!wellFormed(key)) {
             return Optional.empty();
         }
@@ -134,7 +136,7 @@ public final class Tokens {
                 }
             });
         }
-        return Optional.of(use.get().user());
+        return Optional.of(Identity.token(use.get().user(), hash));
     }
 
     /** Records where the user's token was just handed out (the login's client), for the user's list of sessions. */
@@ -144,11 +146,6 @@ public final class Tokens {
         } else {
             tx.tokens().describe(userId, LastSeen.ip(client), client.userAgent(), clock.instant());
         }
-    }
-
-    /** The keyed hash a key is looked up by: names the token without being it. */
-    public String lookupHashOf(String key) {
-        return lookupHash(key);
     }
 
     /** Deletes the user's token, and with {@code token_per_device} every token of the user; the next login issues a new key. */

@@ -6,6 +6,8 @@ import dev.restauth.db.MailOutboxDao;
 import dev.restauth.http.Router;
 import dev.restauth.mail.OutboxSender;
 
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -17,13 +19,18 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * restauth's Prometheus metrics, in a registry of their own (so several instances in one JVM keep theirs apart):
  * <ul>
  * <li>{@code restauth_requests_total{route,method,status}} and {@code restauth_request_duration_seconds{route,method}}
  * for every answer under the mount prefix, by route as registered ({@code /passkeys/{id}/}; {@code unmatched} for
- * unknown paths);</li>
+ * unknown paths) and method (HTTP's own; {@code other} for any other word a client sends, so that no client can add
+ * series without end);</li>
  * <li>{@code restauth_logins_total{outcome}}: password logins ({@code POST /login/}) answered {@code ok} (200),
  * {@code failed} (400) or {@code throttled} (429);</li>
  * <li>{@code restauth_hashing_queued} and {@code restauth_hashing_running}: the password hashing pool;</li>
@@ -37,6 +44,8 @@ import java.util.Optional;
  */
 public final class Metrics implements Router.Observer {
     private static final String LOGIN_ROUTE = "/login/";
+    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
+            "TRACE", "CONNECT");
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter requests = Counter.builder().name("restauth_requests")
@@ -48,6 +57,8 @@ public final class Metrics implements Router.Observer {
     private final Counter logins = Counter.builder().name("restauth_logins")
             .help("Password logins (POST /login/) by outcome: ok, failed, throttled.")
             .labelNames("outcome").register(registry);
+    /** Per route, then per method: the data points of its answers, found once rather than at every answer. */
+    private final ConcurrentMap<String, ConcurrentMap<String, Series>> series = new ConcurrentHashMap<>();
 
     /**
      * @param outbox the sender whose counts are shown, or null for none
@@ -95,8 +106,12 @@ public final class Metrics implements Router.Observer {
     public void answered(String route, String method, int status, long nanos) {
         String name = route == null ? "unmatched" : route;
         String verb = method.toUpperCase(Locale.ROOT);
-        requests.labelValues(name, verb, Integer.toString(status)).inc();
-        latency.labelValues(name, verb).observe(nanos / 1e9);
+        if (!METHODS.contains(verb)) {
+            verb = "other";
+        }
+        Series answers = series(name, verb);
+        answers.count(status).inc();
+        answers.latency.observe(nanos / 1e9);
         if (LOGIN_ROUTE.equals(route) && "POST".equals(verb)) {
             switch (status) {
                 case 200 -> logins.labelValues("ok").inc();
@@ -104,6 +119,41 @@ public final class Metrics implements Router.Observer {
                 case 429 -> logins.labelValues("throttled").inc();
                 default -> { }
             }
+        }
+    }
+
+    private Series series(String route, String method) {
+        ConcurrentMap<String, Series> byMethod = series.get(route);
+        if (byMethod == null) {
+            byMethod = series.computeIfAbsent(route, key -> new ConcurrentHashMap<>());
+        }
+        Series found = byMethod.get(method);
+        return found != null ? found : byMethod.computeIfAbsent(method, key -> new Series(route, method));
+    }
+
+    /** The answers to one route and method: their latency, and their count by status. */
+    private final class Series {
+        private final String route;
+        private final String method;
+        private final DistributionDataPoint latency;
+        private final AtomicReferenceArray<CounterDataPoint> byStatus = new AtomicReferenceArray<>(600);
+
+        Series(String route, String method) {
+            this.route = route;
+            this.method = method;
+            this.latency = Metrics.this.latency.labelValues(route, method);
+        }
+
+        CounterDataPoint count(int status) {
+            if (status < 0 || status >= byStatus.length()) {
+                return requests.labelValues(route, method, Integer.toString(status));
+            }
+            CounterDataPoint counter = byStatus.get(status);
+            if (counter == null) {
+                counter = requests.labelValues(route, method, Integer.toString(status));
+                byStatus.set(status, counter); // the registry hands back the same point to a racing thread
+            }
+            return counter;
         }
     }
 

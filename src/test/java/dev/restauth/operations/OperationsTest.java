@@ -95,6 +95,9 @@ class OperationsTest {
             server.login("ann", "correct horse 1");
             assertEquals(400, server.http().post("/login/", "{\"username\":\"ann\",\"password\":\"wrong\"}").status());
             assertEquals(404, server.http().get("/nowhere/").status());
+            Http unchecked = new Http(server.http().base()); // methods no OpenAPI document describes
+            assertEquals(405, unchecked.send("BREW", "/login/", null, null).status());
+            assertEquals(405, unchecked.send("SCRAPE", "/login/", null, null).status());
             Http.Response scrape = new Http("http://127.0.0.1:" + server.port()).get("/metrics");
             assertEquals(200, scrape.status());
             assertEquals("text/plain; version=0.0.4; charset=utf-8", scrape.header("Content-Type"));
@@ -103,6 +106,8 @@ class OperationsTest {
                 "restauth_requests_total{method=\"POST\",route=\"/login/\",status=\"200\"} 1.0",
                 "restauth_requests_total{method=\"POST\",route=\"/login/\",status=\"400\"} 1.0",
                 "restauth_requests_total{method=\"GET\",route=\"unmatched\",status=\"404\"} 1.0",
+                // a client cannot add series without end by sending methods of its own
+                "restauth_requests_total{method=\"other\",route=\"/login/\",status=\"405\"} 2.0",
                 "restauth_request_duration_seconds_count{method=\"POST\",route=\"/login/\"} 2",
                 "restauth_logins_total{outcome=\"ok\"} 1.0",
                 "restauth_logins_total{outcome=\"failed\"} 1.0",
