@@ -1,5 +1,6 @@
 package dev.restauth.account;
 
+import dev.restauth.auth.Client;
 import dev.restauth.db.Database;
 import dev.restauth.db.DuplicateKeyException;
 import dev.restauth.db.MfaChallengeDao;
@@ -17,15 +18,18 @@ import java.util.function.Supplier;
  * Confirms a proposed TOTP authenticator ({@code POST /mfa/totp/activate/}): with a code the proposal's secret gives
  * for the current time step (or one either side), TOTP becomes active with that step as the last one used (so the
  * code cannot log in afterwards), the activation token dies, and a new set of recovery codes is made and shown this
- * once. A wrong code leaves the proposal, with one failure counted; the fifth ends it. One transaction. Thread-safe.
+ * once; the security log records the activation. A wrong code leaves the proposal, with one failure counted; the
+ * fifth ends it. One transaction. Thread-safe.
  */
 public final class ActivateTotp {
     private final Database database;
     private final SecondFactors factors;
+    private final SecurityLog log;
 
-    ActivateTotp(Database database, SecondFactors factors) {
+    ActivateTotp(Database database, SecondFactors factors, SecurityLog log) {
         this.database = database;
         this.factors = factors;
+        this.log = log;
     }
 
     /**
@@ -36,7 +40,7 @@ public final class ActivateTotp {
      *                             "Invalid activation token for this user.", {@code code} "Invalid code. Please check
      *                             your authenticator app and try again."
      */
-    public List<String> run(User user, Supplier<TotpConfirmation> validation) {
+    public List<String> run(User user, Supplier<TotpConfirmation> validation, Client client) {
         if (database.read(tx -> tx.totp().find(user.id())).isPresent()) {
             throw alreadyEnabled();
         }
@@ -65,6 +69,7 @@ public final class ActivateTotp {
                 }
                 tx.mfaChallenges().deleteByUser(user.id(), SecondFactors.TOTP_ACTIVATION);
                 tx.totp().insert(user.id(), found.get().payload(), step, now);
+                log.record(tx, user.id(), SecurityLog.Event.TOTP_ACTIVATED, SecurityLog.Outcome.OK, client, null);
                 return new Result(factors.newRecoveryCodes(tx, user.id()), null);
             });
         } catch (DuplicateKeyException raced) {

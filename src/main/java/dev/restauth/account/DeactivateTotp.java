@@ -12,15 +12,18 @@ import java.util.function.Supplier;
  * Turns TOTP off ({@code POST /mfa/totp/deactivate/}), only with a current second factor: a TOTP code, or (unlike
  * the reference, for the user who lost the authenticator and logged in with one) an unused recovery code. The code is
  * counted as every second-factor code is (see {@link SecondFactors#withCode}); when right, the authenticator, the
- * recovery codes and every login waiting for its second factor end in the transaction that spent it. Thread-safe.
+ * recovery codes and every login waiting for its second factor end in the transaction that spent it, which records
+ * the deactivation in the security log. Thread-safe.
  */
 public final class DeactivateTotp {
     private final Database database;
     private final SecondFactors factors;
+    private final SecurityLog log;
 
-    DeactivateTotp(Database database, SecondFactors factors) {
+    DeactivateTotp(Database database, SecondFactors factors, SecurityLog log) {
         this.database = database;
         this.factors = factors;
+        this.log = log;
     }
 
     /**
@@ -36,6 +39,7 @@ public final class DeactivateTotp {
             tx.totp().delete(user.id());
             tx.recoveryCodes().deleteByUser(user.id());
             tx.mfaChallenges().deleteByUser(user.id(), SecondFactors.LOGIN);
+            log.record(tx, user.id(), SecurityLog.Event.TOTP_DEACTIVATED, SecurityLog.Outcome.OK, client, null);
             return Boolean.TRUE;
         });
     }

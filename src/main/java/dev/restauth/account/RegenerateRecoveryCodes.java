@@ -12,15 +12,17 @@ import java.util.function.Supplier;
 /**
  * New recovery codes ({@code POST /mfa/recovery-codes/regenerate/}), only with a current second factor (a TOTP code
  * or an unused recovery code, counted as every second-factor code is): every earlier code dies, and the new ones are
- * shown this once. Thread-safe.
+ * shown this once. The security log records the new set in the transaction that makes it. Thread-safe.
  */
 public final class RegenerateRecoveryCodes {
     private final Database database;
     private final SecondFactors factors;
+    private final SecurityLog log;
 
-    RegenerateRecoveryCodes(Database database, SecondFactors factors) {
+    RegenerateRecoveryCodes(Database database, SecondFactors factors, SecurityLog log) {
         this.database = database;
         this.factors = factors;
+        this.log = log;
     }
 
     /**
@@ -32,6 +34,11 @@ public final class RegenerateRecoveryCodes {
         if (database.read(tx -> tx.totp().find(user.id())).isEmpty()) {
             throw ApiException.badRequest(Messages.get("mfa.not_enabled"));
         }
-        return factors.withCode(user, code.get(), client, tx -> factors.newRecoveryCodes(tx, user.id()));
+        return factors.withCode(user, code.get(), client, tx -> {
+            List<String> codes = factors.newRecoveryCodes(tx, user.id());
+            log.record(tx, user.id(), SecurityLog.Event.RECOVERY_CODES_REGENERATED, SecurityLog.Outcome.OK, client,
+                    null);
+            return codes;
+        });
     }
 }

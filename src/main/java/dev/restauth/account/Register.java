@@ -30,9 +30,10 @@ import java.util.function.UnaryOperator;
  * Sign-up ({@code POST /registration/}): allauth's {@code complete_signup} without the redirects. The sign-up is
  * counted against {@code throttle_signup} before the body is validated, since validation itself says whether a
  * username or address is taken. The password is hashed outside any transaction; then the user, its e-mail address,
- * the confirmation mail and (unless verification is mandatory) the login are written in ONE transaction, so either
- * all exist or none does; the mail goes out from the outbox, so a sign-up succeeds while the SMTP server is down.
- * Two sign-ups racing for one username or address end with one account and a field error for the other.
+ * the confirmation mail and (unless verification is mandatory) the login and its row in the security log are written
+ * in ONE transaction, so either all exist or none does; the mail goes out from the outbox, so a sign-up succeeds
+ * while the SMTP server is down. Two sign-ups racing for one username or address end with one account and a field
+ * error for the other.
  *
  * <p>With {@code prevent_enumeration} (allauth's {@code ACCOUNT_PREVENT_ENUMERATION}), mandatory verification and
  * unique addresses, a sign-up with a taken address creates nothing and is answered as a new one, while the
@@ -101,7 +102,7 @@ public final class Register {
         String hash = passwords.encode(signUp.password());
         Optional<SignedIn> created;
         try {
-            created = database.inTransaction(tx -> create(tx, signUp, hash, linkForKey, sessionCookie));
+            created = database.inTransaction(tx -> create(tx, client, signUp, hash, linkForKey, sessionCookie));
         } catch (DuplicateKeyException raced) {
             Map<String, List<String>> errors = takenBy(signUp);
             if (!errors.isEmpty()) {
@@ -115,8 +116,8 @@ public final class Register {
     }
 
     /** The new account in one transaction; empty when {@code prevent_enumeration} found its address taken. */
-    private Optional<SignedIn> create(Transaction tx, SignUp signUp, String hash, UnaryOperator<String> linkForKey,
-                                      String sessionCookie) {
+    private Optional<SignedIn> create(Transaction tx, Client client, SignUp signUp, String hash,
+                                      UnaryOperator<String> linkForKey, String sessionCookie) {
         // Generated before the address is checked: a taken address makes the same lookups as a new one.
         String username = signUp.username().isEmpty() ? usernames.generate(tx, signUp.email()) : signUp.username();
         if (hideTakenAddresses && !signUp.email().isEmpty() && !tx.users().findByEmail(signUp.email()).isEmpty()) {
@@ -132,8 +133,9 @@ public final class Register {
                 confirmations.send(tx, user, address, linkForKey);
             }
         }
+        // A sign-up that logs the new user in is a login: the security log records it with the account.
         return Optional.of(verificationMandatory ? new SignedIn(user, null, null)
-                : signIn.registered(tx, user, sessionCookie));
+                : signIn.recorded(tx, signIn.registered(tx, user, sessionCookie), client, "registration"));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.restauth.account;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.restauth.auth.Client;
 import dev.restauth.db.Database;
 import dev.restauth.db.DuplicateKeyException;
 import dev.restauth.db.MfaChallengeDao;
@@ -20,25 +21,27 @@ import java.util.logging.Logger;
  * Finishes adding a passkey ({@code POST /passkeys/register/complete/}). The challenge the client signed names the
  * registration it finishes; it must be this user's, live, and is used up at once (a transaction of its own), pass or
  * fail. The response is checked outside any transaction (see {@link RelyingParty}); then the credential is stored
- * with its public key, counter, transports and whether it is discoverable. A credential id is unique across users.
- * Thread-safe.
+ * with its public key, counter, transports and whether it is discoverable, and recorded in the security log (with
+ * its name) in the same transaction. A credential id is unique across users. Thread-safe.
  */
 public final class RegisterPasskey {
     private static final Logger LOG = Logger.getLogger(RegisterPasskey.class.getName());
 
     private final Database database;
     private final PasskeyCeremonies ceremonies;
+    private final SecurityLog log;
 
-    RegisterPasskey(Database database, PasskeyCeremonies ceremonies) {
+    RegisterPasskey(Database database, PasskeyCeremonies ceremonies, SecurityLog log) {
         this.database = database;
         this.ceremonies = ceremonies;
+        this.log = log;
     }
 
     /**
      * @throws ValidationException {@code non_field_errors} "Registration challenge has expired. Please start over.",
      *                             "Registration verification failed." or "This credential is already registered."
      */
-    public Passkey run(User user, NewPasskey body) {
+    public Passkey run(User user, NewPasskey body, Client client) {
         RelyingParty relyingParty = ceremonies.relyingParty();
         if (!body.credential().isJsonObject()) {
             throw PasskeyCeremonies.refused("passkey.registration_failed");
@@ -73,9 +76,11 @@ public final class RegisterPasskey {
                 if (tx.passkeys().findByCredentialHash(credentialHash).isPresent()) {
                     throw PasskeyCeremonies.refused("passkey.already_registered");
                 }
-                return tx.passkeys().insert(user.id(), name, credential.credentialId(), credentialHash,
+                Passkey added = tx.passkeys().insert(user.id(), name, credential.credentialId(), credentialHash,
                         credential.credentialData(), credential.signCount(), transports(credential, body.credential()),
                         discoverable(body.credential()), ceremonies.now());
+                log.record(tx, user.id(), SecurityLog.Event.PASSKEY_ADDED, SecurityLog.Outcome.OK, client, name);
+                return added;
             });
         } catch (DuplicateKeyException raced) {
             throw PasskeyCeremonies.refused("passkey.already_registered");

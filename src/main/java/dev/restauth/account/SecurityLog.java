@@ -31,7 +31,10 @@ public final class SecurityLog {
     /** What happened; its wire name is the constant's name in lower case. */
     public enum Event {
         LOGIN, LOGOUT, PASSWORD_CHANGE, PASSWORD_RESET, EMAIL_ADDED, EMAIL_REMOVED, EMAIL_CONFIRMED, EMAIL_PRIMARY,
-        SOCIAL_CONNECT, SOCIAL_DISCONNECT, REAUTHENTICATE, SESSIONS_ENDED;
+        SOCIAL_CONNECT, SOCIAL_DISCONNECT, REAUTHENTICATE, SESSIONS_ENDED,
+        /** The account was deactivated ({@link DeactivateUser}, by an embedding application or a tool). */
+        DEACTIVATE,
+        TOTP_ACTIVATED, TOTP_DEACTIVATED, RECOVERY_CODES_REGENERATED, PASSKEY_ADDED, PASSKEY_REMOVED;
 
         public String wireName() {
             return name().toLowerCase(Locale.ROOT);

@@ -79,7 +79,8 @@ final class SignIn {
      * its token and session were handed out (for the user's list of sessions); a login still waiting for its second
      * factor is recorded when it is finished.
      *
-     * @param method how the user was proven: {@code password}, {@code mfa}, {@code passkey}, a provider's id
+     * @param method how the user was proven: {@code password}, {@code mfa}, {@code passkey}, a provider's id, or
+     *               {@code registration} for a sign-up that logs the new user in
      */
     SignedIn recorded(Transaction tx, SignedIn signedIn, Client client, String method) {
         if (signedIn.awaitsSecondFactor()) {

@@ -7,6 +7,7 @@ import dev.restauth.error.ValidationException;
 import dev.restauth.text.Messages;
 import dev.restauth.throttle.Action;
 import dev.restauth.throttle.Throttle;
+import dev.restauth.throttle.ThrottledException;
 import dev.restauth.user.User;
 
 import java.time.Instant;
@@ -24,19 +25,27 @@ import java.util.Optional;
  * {@code last_login} set and the user signed in as any login is, in this same transaction. Wrong: the failure stays,
  * and the fifth ends the token.</li>
  * </ol>
+ * The security log records the finished login with its token and session (detail {@code mfa}); a wrong code as a
+ * failed login, and an attempt a rate limit refused as a throttled one (locked when it was the user's wrong codes
+ * across IPs), each in a transaction of its own.
  * Thread-safe.
  */
 public final class VerifySecondFactor {
+    /** How the security log names a login proven by a second factor, finished or refused. */
+    private static final String METHOD = "mfa";
+
     private final Database database;
     private final SecondFactors factors;
     private final Throttle throttle;
     private final SignIn signIn;
+    private final SecurityLog log;
 
-    VerifySecondFactor(Database database, SecondFactors factors, Throttle throttle, SignIn signIn) {
+    VerifySecondFactor(Database database, SecondFactors factors, Throttle throttle, SignIn signIn, SecurityLog log) {
         this.database = database;
         this.factors = factors;
         this.throttle = throttle;
         this.signIn = signIn;
+        this.log = log;
     }
 
     /**
@@ -49,7 +58,23 @@ public final class VerifySecondFactor {
      */
     public SignedIn run(SecondFactorProof proof, Client client, String sessionCookie) {
         String hash = factors.hash(proof.ephemeralToken());
-        Begun begun = database.inTransaction(tx -> {
+        Begun begun;
+        try {
+            begun = begin(hash, client);
+        } catch (ThrottledException e) {
+            // The refused transaction was rolled back: the token's account is read again for the row.
+            Long userId = database.read(tx -> tx.mfaChallenges().find(hash, SecondFactors.LOGIN, factors.now()))
+                    .map(MfaChallengeDao.Challenge::userId).orElse(null);
+            log.recordRefusal(userId, SecurityLog.Event.LOGIN,
+                    e.lockout() ? SecurityLog.Outcome.LOCKED : SecurityLog.Outcome.THROTTLED, client, METHOD);
+            throw e;
+        }
+        return check(proof, client, sessionCookie, hash, begun);
+    }
+
+    /** The first transaction: the token's login, its user, and the attempt counted. */
+    private Begun begin(String hash, Client client) {
+        return database.inTransaction(tx -> {
             MfaChallengeDao.Challenge challenge = tx.mfaChallenges().find(hash, SecondFactors.LOGIN, factors.now())
                     .orElseThrow(VerifySecondFactor::invalidToken);
             User user = tx.users().findById(challenge.userId()).orElseThrow(VerifySecondFactor::invalidToken);
@@ -59,6 +84,10 @@ public final class VerifySecondFactor {
             return new Begun(user, throttle.begin(tx, Action.MFA_CODE, client.address(),
                     SecondFactors.throttleKey(user.id())));
         });
+    }
+
+    /** The second transaction: the token charged, the code checked and spent, and the user signed in. */
+    private SignedIn check(SecondFactorProof proof, Client client, String sessionCookie, String hash, Begun begun) {
         User user = begun.user();
         Outcome outcome = database.inTransaction(tx -> {
             Instant now = factors.now();
@@ -76,13 +105,14 @@ public final class VerifySecondFactor {
             tx.mfaChallenges().delete(hash, SecondFactors.LOGIN);
             tx.users().updateLastLogin(user.id(), now);
             return new Outcome(signIn.recorded(tx, signIn.login(tx, user.loggedIn(now, user.password()),
-                    sessionCookie), client, "mfa"), true);
+                    sessionCookie), client, METHOD), true);
         });
         if (!outcome.checked()) {
             begun.attempt().unchecked();
             throw invalidToken();
         }
         if (outcome.signedIn() == null) {
+            log.recordRefusal(user.id(), SecurityLog.Event.LOGIN, SecurityLog.Outcome.FAILED, client, METHOD);
             throw ValidationException.of("code", Messages.get("mfa.invalid_code"));
         }
         return outcome.signedIn();

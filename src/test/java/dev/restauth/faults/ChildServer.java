@@ -83,6 +83,13 @@ final class ChildServer implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GETs a path, with {@code Authorization: Token <token>}. */
+    HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Token " + token).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** SIGKILL, as the kernel's OOM killer or a pulled container does it: no shutdown hook runs. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -53,7 +53,7 @@ public class TOTPActivateServlet extends ApiServlet {
     @Override
     protected ApiResponse post(ApiRequest request) {
         return ApiResponse.ok(codes("recovery_codes",
-                activate.run(request.user(), () -> serializer.validate(request.data()))));
+                activate.run(request.user(), () -> serializer.validate(request.data()), request.client())));
     }
 
     /** {@code {name: [codes]}}. */

@@ -31,7 +31,8 @@ public class PasskeyRegisterCompleteServlet extends ApiServlet {
 
     @Override
     protected ApiResponse post(ApiRequest request) {
-        return ApiResponse.created(passkeys.render(register.run(request.user(), serializer.validate(request.data()))));
+        return ApiResponse.created(passkeys.render(register.run(request.user(), serializer.validate(request.data()),
+                request.client())));
     }
 
     @Override

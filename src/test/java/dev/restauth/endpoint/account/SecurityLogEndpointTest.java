@@ -7,6 +7,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 
+import dev.restauth.account.SecurityLog;
 import dev.restauth.testing.Http;
 import dev.restauth.testing.MutableClock;
 import dev.restauth.testing.TestServer;
@@ -14,6 +15,9 @@ import dev.restauth.user.SecurityEvent;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -125,6 +129,44 @@ class SecurityLogEndpointTest {
     }
 
     @Test
+    void aRegistrationThatSignsTheUserInIsRecordedAsALoginFromRegistration() {
+        for (String verification : List.of("none", "optional")) {
+            try (TestServer server = server("email_verification", verification, "session_login", "false")) {
+                Http.Response response = server.http().post("/registration/", registration("ivy"),
+                        "User-Agent", "curl/8.5");
+                assertEquals(201, response.status(), response.body());
+                String key = response.json().get("key").getAsString();
+                assertEquals(List.of("login|ok|127.0.0.1|curl/8.5|registration|2026-03-02T10:00:00Z"),
+                        lines(server.http().get("/security-log/", Http.token(key)).json()
+                                .getAsJsonArray("results")), verification);
+            }
+        }
+    }
+
+    @Test
+    void aRegistrationUnderMandatoryVerificationSignsNobodyInAndRecordsNoLogin() {
+        try (TestServer server = server("email_verification", "mandatory")) {
+            assertEquals(201, server.http().post("/registration/", registration("jack")).status());
+            assertEquals(List.of(), events(server, "jack"));
+        }
+    }
+
+    @Test
+    void deactivatingAUserIsRecordedWithoutAClientAndAnUnknownPkRecordsNothing() {
+        try (TestServer server = server()) {
+            long id = server.createUser("kim", "kim@example.com", PASSWORD).id();
+            clock.advance(Duration.ofSeconds(1));
+            assertTrue(server.app().useCases().deactivateUser().run(id));
+            assertEquals(false, server.app().useCases().deactivateUser().run(id + 1000));
+
+            List<SecurityEvent> all = server.app().useCases().readAuditLog().run(null, Instant.EPOCH);
+            assertEquals(List.of("kim|deactivate|ok||||" + T0.plusSeconds(1)), all.stream()
+                    .map(e -> String.join("|", e.username(), e.event(), e.outcome(), e.ip(), e.userAgent(),
+                            e.detail(), e.created().toString())).toList());
+        }
+    }
+
+    @Test
     void pagesOfFiftyLinkToEachOtherAndAPagePastTheLastIsInvalid() {
         try (TestServer server = server()) {
             Http http = server.http();
@@ -151,6 +193,26 @@ class SecurityLogEndpointTest {
                 assertEquals("{\"detail\":\"Invalid page.\"}", response.body());
             }
         }
+    }
+
+    @Test
+    void theReadmesTableOfEventsNamesEveryEventAndNoOther() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("### The security log"),
+                readme.indexOf("### Re-authentication"));
+        java.util.Set<String> listed = new java.util.TreeSet<>();
+        for (String line : section.split("\n")) {
+            if (line.startsWith("| `")) { // a row of the table: its first cell names one event or several
+                for (String name : line.substring(2, line.indexOf(" |", 2)).split(", ")) {
+                    listed.add(name.replace("`", ""));
+                }
+            }
+        }
+        java.util.Set<String> events = new java.util.TreeSet<>();
+        for (SecurityLog.Event event : SecurityLog.Event.values()) {
+            events.add(event.wireName());
+        }
+        assertEquals(events, listed);
     }
 
     @Test
@@ -184,6 +246,11 @@ class SecurityLogEndpointTest {
                 + password + "\"}");
         assertEquals(200, response.status(), response.body());
         return response.json().get("key").getAsString();
+    }
+
+    static String registration(String username) {
+        return "{\"username\":\"" + username + "\",\"email\":\"" + username + "@example.com\",\"password1\":\""
+                + PASSWORD + "\",\"password2\":\"" + PASSWORD + "\"}";
     }
 
     /** The user's events, newest first, as "username event outcome". */
