@@ -10,6 +10,7 @@ import dev.restauth.auth.JwtCookies;
 import dev.restauth.auth.Keyring;
 import dev.restauth.auth.PasswordResetTokens;
 import dev.restauth.auth.Passwords;
+import dev.restauth.auth.RecentUses;
 import dev.restauth.auth.SessionAuthenticator;
 import dev.restauth.auth.SessionCookies;
 import dev.restauth.auth.Sessions;
@@ -57,6 +58,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
@@ -71,6 +74,7 @@ import javax.sql.DataSource;
  * Thread-safe once built.
  */
 public final class RestAuth implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RestAuth.class.getName());
     /** How often expired rate-limit windows, sessions, refresh tokens and second-factor challenges are deleted. */
     private static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
     /** What a client told the database is unavailable waits before it tries again. */
@@ -85,6 +89,9 @@ public final class RestAuth implements AutoCloseable {
     private final OutboxSender outboxSender;
     private final Outbox outbox;
     private final Sweeper sweeper;
+    /** Writes the uses of tokens and sessions that requests noted in {@link #recentUses}. */
+    private final Sweeper usesWriter;
+    private final RecentUses recentUses;
 
     private RestAuth(Builder builder) {
         this.settings = builder.settings;
@@ -104,17 +111,19 @@ public final class RestAuth implements AutoCloseable {
             PasswordValidators validators = PasswordValidators.fromNames(settings.get(Settings.PASSWORD_VALIDATORS),
                     settings.get(Settings.PASSWORD_MIN_LENGTH));
             this.outbox = new Outbox(clock, keyring.key(Outbox.KEY_PURPOSE));
+            this.recentUses = new RecentUses(database);
             Tokens tokens = new Tokens(database, keyring, clock,
                     Duration.ofSeconds(settings.get(Settings.TOKEN_IDLE_TIMEOUT)),
-                    Duration.ofSeconds(settings.get(Settings.TOKEN_MAX_AGE)), settings.get(Settings.TOKEN_PER_DEVICE));
-            Sessions sessions = new Sessions(database, keyring, clock, settings);
+                    Duration.ofSeconds(settings.get(Settings.TOKEN_MAX_AGE)), settings.get(Settings.TOKEN_PER_DEVICE),
+                    recentUses);
+            Sessions sessions = new Sessions(database, keyring, clock, settings, recentUses);
             PasswordResetTokens resetTokens = new PasswordResetTokens(database, new ResetTokenGenerator(
                     keyring.secret(), Duration.ofSeconds(settings.get(Settings.PASSWORD_RESET_TIMEOUT)), clock));
             JsonWebTokens jwt = jwtKeys == null ? null
                     : new JsonWebTokens(new JwtCodec(jwtKeys, clock, settings), clock, settings);
             this.authentication = new Authentication(authenticators(tokens, sessions, jwt));
             this.useCases = UseCases.of(new UseCases.Parts(settings, clock, database, passwords, validators,
-                    new Throttle(database, keyring, clock, settings), tokens, sessions, resetTokens, outbox,
+                    new Throttle(database, keyring, clock, settings), tokens, sessions, recentUses, resetTokens, outbox,
                     MailTemplates.fromSettings(settings), keyring, jwt));
             SerializerRegistry serializers = SerializerRegistry.load(settings.get(Settings.SERIALIZERS_FILE),
                     new SerializerContext(settings, validators, passwords, new DatabaseUserQueries(database),
@@ -150,6 +159,7 @@ public final class RestAuth implements AutoCloseable {
             sweeps.add(tx -> tx.auditEvents().deleteBefore(clock.instant().minus(retention)));
             sweeps.add(tx -> tx.reauthentications().deleteExpired(clock.instant()));
             this.sweeper = new Sweeper(database, SWEEP_INTERVAL, sweeps);
+            this.usesWriter = new Sweeper(RecentUses.WRITE_INTERVAL, List.of(recentUses::write));
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -157,6 +167,7 @@ public final class RestAuth implements AutoCloseable {
         if (builder.backgroundWork) {
             outboxSender.start();
             sweeper.start();
+            usesWriter.start();
         }
     }
 
@@ -216,12 +227,26 @@ public final class RestAuth implements AutoCloseable {
         return sweeper;
     }
 
+    /**
+     * The uses of tokens and sessions that requests noted, written every {@link RecentUses#WRITE_INTERVAL} and at
+     * {@link #close()}; {@link RecentUses#write()} writes them now on the caller's thread.
+     */
+    public RecentUses recentUses() {
+        return recentUses;
+    }
+
     @Override
     public void close() {
         // The sender first: a send in progress still needs the database to record its outcome.
         outboxSender.close();
         sweeper.close();
+        usesWriter.close();
         hashingPool.close();
+        try {
+            recentUses.write(); // the uses noted since the last write
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "the last uses of tokens and sessions were not written: " + e.getMessage());
+        }
         database.close();
     }
 

@@ -2,6 +2,7 @@ package dev.restauth.account;
 
 import dev.restauth.auth.Identity;
 import dev.restauth.auth.Keyring;
+import dev.restauth.auth.RecentUses;
 import dev.restauth.auth.Sessions;
 import dev.restauth.db.RefreshFamilyDao;
 import dev.restauth.db.SessionDao;
@@ -25,11 +26,13 @@ final class Devices {
 
     private final Keyring keyring;
     private final Sessions sessions;
+    private final RecentUses recentUses;
     private final Clock clock;
 
-    Devices(Keyring keyring, Sessions sessions, Clock clock) {
+    Devices(Keyring keyring, Sessions sessions, RecentUses recentUses, Clock clock) {
         this.keyring = keyring;
         this.sessions = sessions;
+        this.recentUses = recentUses;
         this.clock = clock;
     }
 
@@ -44,13 +47,15 @@ final class Devices {
         tx.tokens().findDevice(userId).ifPresent(tokens::add);
         tokens.addAll(tx.deviceTokens().findDevices(userId));
         for (TokenDao.Device t : tokens) {
-            devices.add(new Device(new AccountSession(id(TOKEN, t.keyHash()), TOKEN, t.created(), t.lastSeen(),
+            devices.add(new Device(new AccountSession(id(TOKEN, t.keyHash()), TOKEN, t.created(),
+                    recentUses.latest(t.keyHash(), t.lastSeen()),
                     text(t.ip()), text(t.userAgent()), t.keyHash().equals(identity.tokenHash())), t.keyHash()));
         }
         String currentSession = identity.scheme() == Identity.Scheme.SESSION
                 ? sessions.idHashOf(identity.sessionId()) : null;
         for (SessionDao.Device s : tx.sessions().findDevices(userId, clock.instant())) {
-            devices.add(new Device(new AccountSession(id(SESSION, s.idHash()), SESSION, s.created(), s.lastSeen(),
+            devices.add(new Device(new AccountSession(id(SESSION, s.idHash()), SESSION, s.created(),
+                    recentUses.latest(s.idHash(), s.lastSeen()),
                     text(s.ip()), text(s.userAgent()), s.idHash().equals(currentSession)), s.idHash()));
         }
         for (RefreshFamilyDao.Device f : tx.refreshFamilies().findDevices(userId, clock.instant())) {

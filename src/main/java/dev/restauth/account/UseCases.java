@@ -4,6 +4,7 @@ import dev.restauth.auth.JsonWebTokens;
 import dev.restauth.auth.Keyring;
 import dev.restauth.auth.PasswordResetTokens;
 import dev.restauth.auth.Passwords;
+import dev.restauth.auth.RecentUses;
 import dev.restauth.auth.Sessions;
 import dev.restauth.auth.Tokens;
 import dev.restauth.config.Settings;
@@ -50,7 +51,7 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
      */
     public record Parts(Settings settings, Clock clock, Database database, Passwords passwords,
                         PasswordValidators validators, Throttle throttle, Tokens tokens, Sessions sessions,
-                        PasswordResetTokens resetTokens, Outbox outbox, MailTemplates mailTemplates,
+                        RecentUses recentUses, PasswordResetTokens resetTokens, Outbox outbox, MailTemplates mailTemplates,
                         Keyring keyring, JsonWebTokens jwt) {
     }
 
@@ -64,7 +65,7 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
         Reauthentications reauthentications = new Reauthentications(p.keyring(), p.clock(),
                 Duration.ofSeconds(settings.get(Settings.REAUTHENTICATION_TIMEOUT)));
         SecurityNotices notices = new SecurityNotices(p.mailTemplates(), p.outbox(), p.clock(), settings);
-        Devices devices = new Devices(p.keyring(), p.sessions(), p.clock());
+        Devices devices = new Devices(p.keyring(), p.sessions(), p.recentUses(), p.clock());
         SignIn signIn = new SignIn(p.tokens(), p.sessions(), jwt, secondFactors, log, settings);
         PasskeyCeremonies passkeys = settings.get(Settings.PASSKEYS_ENABLED) ? new PasskeyCeremonies(database,
                 secondFactors, p.keyring(), new RelyingParty(settings),

@@ -28,9 +28,12 @@ public final class Sessions {
     private final Clock clock;
     private final long ageSeconds;
     private final Duration idleTimeout;
+    private final RecentUses recentUses;
 
-    public Sessions(Database database, Keyring keyring, Clock clock, Settings settings) {
+    /** @param recentUses where a session's uses are noted until they are written */
+    public Sessions(Database database, Keyring keyring, Clock clock, Settings settings, RecentUses recentUses) {
         this.database = database;
+        this.recentUses = recentUses;
         this.keyring = keyring;
         this.clock = clock;
         this.ageSeconds = settings.get(Settings.SESSION_COOKIE_AGE);
@@ -77,7 +80,7 @@ public final class Sessions {
                 sessions.delete(hash);
                 return Optional.empty();
             }
-            if (!seen(sessions, row.get())) {
+            if (!seen(row.get())) {
                 sessions.delete(hash); // idle longer than session_idle_timeout
                 return Optional.empty();
             }
@@ -86,17 +89,18 @@ public final class Sessions {
     }
 
     /**
-     * Whether a session is still in use: not idle longer than {@code session_idle_timeout}. Records this use when
-     * the last recorded one is a minute old or more ({@link LastSeen}).
+     * Whether a session is still in use: not idle longer than {@code session_idle_timeout}. Notes this use when the
+     * last one is a minute old or more ({@link LastSeen}, {@link RecentUses}).
      */
-    private boolean seen(SessionDao sessions, SessionDao.SessionRow row) {
+    private boolean seen(SessionDao.SessionRow row) {
         Instant now = clock.instant();
-        Instant lastSeen = row.lastSeen() != null ? row.lastSeen() : row.created();
+        Instant seen = recentUses.latest(row.idHash(), row.lastSeen());
+        Instant lastSeen = seen != null ? seen : row.created();
         if (!idleTimeout.isZero() && !now.isBefore(lastSeen.plus(idleTimeout))) {
             return false;
         }
-        if (row.lastSeen() == null || !now.isBefore(lastSeen.plus(LastSeen.GRAIN))) {
-            sessions.touch(row.idHash(), now);
+        if (seen == null || !now.isBefore(lastSeen.plus(LastSeen.GRAIN))) {
+            recentUses.note(RecentUses.Kind.SESSION, row.idHash(), now);
         }
         return true;
     }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * site's DRF token, taken over by {@link #adopt}) cannot be derived; it is kept sealed with AES-256-GCM under a key
  * derived from the secret key and bound to its user, so it too is handed back on every login and unusable from a
  * copy of the database. Issuing and revoking happen in the caller's transaction; looking a key up (every
- * authenticated request) is a read of its own. Thread-safe.
+ * authenticated request) is a read of its own, and its use is noted in {@link RecentUses}, not written. Thread-safe.
  */
 public final class Tokens {
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{40}");
@@ -35,20 +35,23 @@ public final class Tokens {
     private final Duration idleTimeout;
     private final Duration maxAge;
     private final boolean perDevice;
+    private final RecentUses recentUses;
 
     /** Tokens that never expire, as DRF's. */
     public Tokens(Database database, Keyring keyring, Clock clock) {
-        this(database, keyring, clock, Duration.ZERO, Duration.ZERO, false);
+        this(database, keyring, clock, Duration.ZERO, Duration.ZERO, false, new RecentUses(database));
     }
 
     /**
      * @param idleTimeout how long a token may go unused ({@code token_idle_timeout}); zero: for ever
      * @param maxAge      how long a token lives however used ({@code token_max_age}); zero: for ever
      * @param perDevice   each login gets a token of its own ({@code token_per_device}), instead of DRF's one per user
+     * @param recentUses  where a token's uses are noted until they are written
      */
     public Tokens(Database database, Keyring keyring, Clock clock, Duration idleTimeout, Duration maxAge,
-                  boolean perDevice) {
+                  boolean perDevice, RecentUses recentUses) {
         this.perDevice = perDevice;
+        this.recentUses = recentUses;
         this.database = database;
         this.keyring = keyring;
         this.clock = clock;
@@ -122,19 +125,14 @@ public final class Tokens {
         }
         Instant now = clock.instant();
         Instant created = use.get().created();
-        Instant lastSeen = use.get().lastSeen() != null ? use.get().lastSeen() : created;
+        Instant seen = recentUses.latest(hash, use.get().lastSeen());
+        Instant lastSeen = seen != null ? seen : created;
         if (!maxAge.isZero() && !now.isBefore(created.plus(maxAge))
                 || !idleTimeout.isZero() && !now.isBefore(lastSeen.plus(idleTimeout))) {
             return Optional.empty();
         }
-        if (!now.isBefore(lastSeen.plus(LastSeen.GRAIN)) || use.get().lastSeen() == null) {
-            database.useTransaction(tx -> {
-                if (perDevice) {
-                    tx.deviceTokens().touch(hash, now);
-                } else {
-                    tx.tokens().touch(hash, now);
-                }
-            });
+        if (seen == null || !now.isBefore(lastSeen.plus(LastSeen.GRAIN))) {
+            recentUses.note(perDevice ? RecentUses.Kind.DEVICE_TOKEN : RecentUses.Kind.TOKEN, hash, now);
         }
         return Optional.of(Identity.token(use.get().user(), hash));
     }

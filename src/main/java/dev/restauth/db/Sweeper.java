@@ -9,23 +9,30 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Deletes what has expired (rate-limit windows, sessions) every {@code interval}, on a daemon thread of its own, so
- * no table needs a cron job and no request pays for the cleaning. Every node sweeps; two nodes deleting the same
- * expired rows is harmless. Each sweep runs in a transaction of its own. Thread-safe.
+ * Background chores every {@code interval}, on a daemon thread of its own: deleting what has expired (rate-limit
+ * windows, sessions), so no table needs a cron job and no request pays for the cleaning, and writing what requests
+ * only noted (the last uses of credentials). Every node sweeps; two nodes deleting the same expired rows is harmless.
+ * Thread-safe.
  */
 public final class Sweeper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
 
-    private final Database database;
     private final Duration interval;
-    private final List<Database.VoidWork> sweeps;
+    private final List<Runnable> chores;
     private ScheduledExecutorService thread;
 
-    /** @param sweeps each deletes one table's expired rows, e.g. {@code tx -> tx.sessions().deleteExpired(now)} */
+    /**
+     * @param sweeps each deletes one table's expired rows, e.g. {@code tx -> tx.sessions().deleteExpired(now)}, in a
+     *               transaction of its own
+     */
     public Sweeper(Database database, Duration interval, List<Database.VoidWork> sweeps) {
-        this.database = database;
+        this(interval, sweeps.stream().<Runnable>map(sweep -> () -> database.useTransaction(sweep)).toList());
+    }
+
+    /** @param chores each runs in turn, every interval */
+    public Sweeper(Duration interval, List<Runnable> chores) {
         this.interval = interval;
-        this.sweeps = List.copyOf(sweeps);
+        this.chores = List.copyOf(chores);
     }
 
     /** Starts sweeping every interval, the first time one interval from now. */
@@ -42,17 +49,17 @@ public final class Sweeper implements AutoCloseable {
         thread.scheduleWithFixedDelay(this::sweepLogging, millis, millis, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs every sweep once, now, on the caller's thread. */
+    /** Runs every chore once, now, on the caller's thread. */
     public void sweep() {
-        sweeps.forEach(database::useTransaction);
+        chores.forEach(Runnable::run);
     }
 
     private void sweepLogging() {
         try {
             sweep();
         } catch (RuntimeException e) {
-            // The next interval tries again; expired rows are only clutter until then.
-            LOG.log(Level.WARNING, "sweeping expired rows failed: " + e.getMessage());
+            // The next interval tries again; expired rows are only clutter until then, and noted uses wait.
+            LOG.log(Level.WARNING, "a background chore failed: " + e.getMessage());
         }
     }
 

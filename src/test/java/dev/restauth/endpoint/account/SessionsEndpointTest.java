@@ -122,6 +122,25 @@ class SessionsEndpointTest {
         assertEquals("2026-03-02T10:01:01Z", lastSeen(http, key));
     }
 
+    /** No authenticated request waits for a write: its use is noted, listed at once, and written later with others. */
+    @Test
+    void aRequestNotesItsUseWhichIsWrittenLaterWithOthers() {
+        Http http = start("session_login", "false");
+        String key = SecurityLogEndpointTest.login(http, "alice", PASSWORD);
+        long alice = server.app().database().read(tx -> tx.users().findByUsername("alice")).orElseThrow().id();
+        clock.advance(Duration.ofSeconds(61));
+        assertEquals(200, http.get("/user/", Http.token(key)).status());
+        assertEquals(Instant.parse("2026-03-02T10:00:00Z"), storedLastSeen(alice), "not written by the request");
+        assertEquals("2026-03-02T10:01:01Z", lastSeen(http, key), "listed at once");
+
+        server.app().recentUses().write();
+        assertEquals(Instant.parse("2026-03-02T10:01:01Z"), storedLastSeen(alice));
+    }
+
+    private Instant storedLastSeen(long userId) {
+        return server.app().database().read(tx -> tx.tokens().findDevice(userId)).orElseThrow().lastSeen();
+    }
+
     @Test
     void aTokenIdleTooLongOrTooOldIsInvalid() {
         Http http = start("session_login", "false", "token_idle_timeout", "600", "token_max_age", "3600");
