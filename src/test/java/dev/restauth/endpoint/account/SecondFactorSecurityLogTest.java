@@ -55,30 +55,24 @@ class SecondFactorSecurityLogTest {
     @Test
     void aVerifyRefusedByTheClientsLimitIsThrottledAndByTheUsersWrongCodesLocked() {
         // The per-IP login counter: the first login, the one that waits for the code, and one wrong code.
-        try (TestServer server = TestServer.builder().clock(clock).setting("mfa_enabled", "true")
-                .setting("throttle_enabled", "true").setting("throttle_login", "3/h").start()) {
-            Http http = server.http();
-            server.createUser("bob", "bob@example.com", PASSWORD);
-            String key = server.login("bob", PASSWORD);
-            AuthenticatorApp app = AuthenticatorApp.activate(http, clock, Http.token(key));
-            String token = ephemeralToken(http, "bob");
-            assertEquals("400 " + WRONG_CODE, verify(http, token, "000000").toString());
-            assertEquals(429, verify(http, token, app.code()).status());
-            assertEquals(List.of("login ok password", "totp_activated ok", "login failed mfa", "login throttled mfa"),
-                    events(server, "bob"));
-        }
+        assertRightCodeRefusedAfterAWrongOne("throttle_login", "3/h", "bob", "login throttled mfa");
         // Wrong codes per user across IPs: a lockout.
+        assertRightCodeRefusedAfterAWrongOne("throttle_mfa_failed", "1/h", "carol", "login locked mfa");
+    }
+
+    /** With {@code limit} at {@code rate}, a wrong code at {@code mfa/verify/} gets the right one refused with 429. */
+    private void assertRightCodeRefusedAfterAWrongOne(String limit, String rate, String user, String refusal) {
         try (TestServer server = TestServer.builder().clock(clock).setting("mfa_enabled", "true")
-                .setting("throttle_enabled", "true").setting("throttle_mfa_failed", "1/h").start()) {
+                .setting("throttle_enabled", "true").setting(limit, rate).start()) {
             Http http = server.http();
-            server.createUser("carol", "carol@example.com", PASSWORD);
-            String key = server.login("carol", PASSWORD);
+            server.createUser(user, user + "@example.com", PASSWORD);
+            String key = server.login(user, PASSWORD);
             AuthenticatorApp app = AuthenticatorApp.activate(http, clock, Http.token(key));
-            String token = ephemeralToken(http, "carol");
+            String token = ephemeralToken(http, user);
             assertEquals("400 " + WRONG_CODE, verify(http, token, "000000").toString());
             assertEquals(429, verify(http, token, app.code()).status());
-            assertEquals(List.of("login ok password", "totp_activated ok", "login failed mfa", "login locked mfa"),
-                    events(server, "carol"));
+            assertEquals(List.of("login ok password", "totp_activated ok", "login failed mfa", refusal),
+                    events(server, user));
         }
     }
 
