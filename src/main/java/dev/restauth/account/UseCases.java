@@ -51,8 +51,8 @@ public record UseCases(Login login, Logout logout, Register register, ConfirmEma
      */
     public record Parts(Settings settings, Clock clock, Database database, Passwords passwords,
                         PasswordValidators validators, Throttle throttle, Tokens tokens, Sessions sessions,
-                        RecentUses recentUses, PasswordResetTokens resetTokens, Outbox outbox, MailTemplates mailTemplates,
-                        Keyring keyring, JsonWebTokens jwt) {
+                        RecentUses recentUses, PasswordResetTokens resetTokens, Outbox outbox,
+                        MailTemplates mailTemplates, Keyring keyring, JsonWebTokens jwt) {
     }
 
     public static UseCases of(Parts p) {

@@ -37,7 +37,10 @@ public final class Tokens {
     private final boolean perDevice;
     private final RecentUses recentUses;
 
-    /** Tokens that never expire, as DRF's. */
+    /**
+     * Tokens that never expire, as DRF's, for tools that issue and adopt tokens ({@code import-django}, the bench's
+     * seeder): the uses {@link #identify} notes here are never written, so a server passes its own {@link RecentUses}.
+     */
     public Tokens(Database database, Keyring keyring, Clock clock) {
         this(database, keyring, clock, Duration.ZERO, Duration.ZERO, false, new RecentUses(database));
     }
