@@ -19,7 +19,10 @@ import java.util.List;
  *
  * @param warmup        load on a fresh server before it is measured
  * @param hashingWarmup the same for logins and registrations, whose code paths, at a hundred requests a second, take
- *                      longer to be compiled than token requests at tens of thousands
+ *                      minutes to be compiled (C2 compiles a method after some 5,000 to 15,000 calls): with 45 s,
+ *                      the compiler threads still took 5% of the CPU from the hashes while the logins were measured
+ *                      (3% two minutes in; async-profiler, 2026-12-03), so the bound was compared with a server
+ *                      still warming up
  * @param measure       how long each contender is measured in a run, in alternated slices
  * @param slice         one turn of a contender (see {@link Alternation})
  * @param sizes         user counts of the scale figure, smallest first; {@code mainSize} is one of them
@@ -62,7 +65,7 @@ record Options(int runs, boolean quick, Duration warmup, Duration hashingWarmup,
         // A PostgreSQL database is seeded again by every bench: a million users would take most of its time.
         List<Integer> sizes = quick || !database.equals("h2") ? List.of(1_000, 100_000)
                 : List.of(1_000, 100_000, 1_000_000);
-        return new Options(runs, quick, Duration.ofSeconds(quick ? 2 : 10), Duration.ofSeconds(quick ? 3 : 45),
+        return new Options(runs, quick, Duration.ofSeconds(quick ? 2 : 10), Duration.ofSeconds(quick ? 3 : 120),
                 Duration.ofSeconds(measure), Duration.ofSeconds(Math.min(measure, quick ? 1 : 5)),
                 Duration.ofSeconds(quick ? 8 : 20), quick ? 3 : 5, sizes, quick ? 1_000 : 100_000, load, soakMinutes,
                 database);
