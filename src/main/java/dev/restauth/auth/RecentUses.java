@@ -45,9 +45,14 @@ public final class RecentUses {
         this.database = database;
     }
 
-    /** Notes that the credential stored as {@code hash} was used at {@code at}. */
-    void note(Kind kind, String hash, Instant at) {
-        noted.merge(hash, new Use(kind, at), (old, use) -> use.at.isAfter(old.at) ? use : old);
+    /**
+     * Notes that the credential stored as {@code hash} was used at {@code now}, unless its last use ({@code seen}, from
+     * {@link #latest}; null when it was never used) is less than a {@link LastSeen#GRAIN} old.
+     */
+    void noteIfDue(Kind kind, String hash, Instant seen, Instant now) {
+        if (seen == null || !now.isBefore(seen.plus(LastSeen.GRAIN))) {
+            noted.merge(hash, new Use(kind, now), (old, use) -> use.at.isAfter(old.at) ? use : old);
+        }
     }
 
     /** The later of {@code recorded} (the stored last use, or null) and a use of {@code hash} noted here. */

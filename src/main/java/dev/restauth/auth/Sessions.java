@@ -99,9 +99,7 @@ public final class Sessions {
         if (!idleTimeout.isZero() && !now.isBefore(lastSeen.plus(idleTimeout))) {
             return false;
         }
-        if (seen == null || !now.isBefore(lastSeen.plus(LastSeen.GRAIN))) {
-            recentUses.note(RecentUses.Kind.SESSION, row.idHash(), now);
-        }
+        recentUses.noteIfDue(RecentUses.Kind.SESSION, row.idHash(), seen, now);
         return true;
     }
 

@@ -134,9 +134,7 @@ public final class Tokens {
                 || !idleTimeout.isZero() && !now.isBefore(lastSeen.plus(idleTimeout))) {
             return Optional.empty();
         }
-        if (seen == null || !now.isBefore(lastSeen.plus(LastSeen.GRAIN))) {
-            recentUses.note(perDevice ? RecentUses.Kind.DEVICE_TOKEN : RecentUses.Kind.TOKEN, hash, now);
-        }
+        recentUses.noteIfDue(perDevice ? RecentUses.Kind.DEVICE_TOKEN : RecentUses.Kind.TOKEN, hash, seen, now);
         return Optional.of(Identity.token(use.get().user(), hash));
     }
 
