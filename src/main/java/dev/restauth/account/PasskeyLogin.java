@@ -40,7 +40,7 @@ public final class PasskeyLogin {
      * @throws dev.restauth.error.ApiException 429 over the per-IP login limit
      */
     public SignedIn run(PasskeyAssertion body, Client client, String sessionCookie) {
-        database.useTransaction(tx -> throttle.begin(tx, Action.PASSKEY_LOGIN, client.address(), null));
+        throttle.begin(Action.PASSKEY_LOGIN, client.address(), null);
         PasskeyCeremonies.Asserted asserted = ceremonies.assertion(body.credential(), body.sessionId());
         Optional<SignedIn> signedIn = database.inTransaction(tx -> {
             User user = tx.users().findById(asserted.passkey().userId())

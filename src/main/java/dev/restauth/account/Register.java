@@ -96,7 +96,7 @@ public final class Register {
      */
     public Optional<SignedIn> run(Client client, Supplier<SignUp> validation, UnaryOperator<String> linkForKey,
                                   String sessionCookie) {
-        database.useTransaction(tx -> throttle.begin(tx, Action.SIGNUP, client.address(), null));
+        throttle.begin(Action.SIGNUP, client.address(), null);
         SignUp signUp = validation.get();
         // Hashed also when the address turns out taken: both answers cost the same.
         String hash = passwords.encode(signUp.password());

@@ -52,12 +52,18 @@ public final class Database implements AutoCloseable {
     private final Outages outages = new Outages();
     /** The statement that sets the timeout on each connection of the pool restauth opened, else null. */
     private final String statementTimeout;
+    /** Keeps the file of an H2 database with {@link #durableCommits} in bounds; null for other databases. */
+    private final H2FileCompaction compaction;
 
-    private Database(DataSource dataSource, boolean ownsDataSource, String statementTimeout) {
+    private Database(DataSource dataSource, boolean ownsDataSource, String statementTimeout, boolean compacted) {
         this.dataSource = Objects.requireNonNull(dataSource);
         this.ownsDataSource = ownsDataSource;
         this.dialect = detectDialect(dataSource);
         this.statementTimeout = statementTimeout;
+        this.compaction = compacted ? new H2FileCompaction(dataSource) : null;
+        if (compaction != null) {
+            compaction.start();
+        }
     }
 
     /** A pooled database from {@code database_url} (default: an H2 file in {@code data_dir}). */
@@ -80,12 +86,12 @@ public final class Database implements AutoCloseable {
         String statementTimeout = statementTimeout(url, timeout).orElse(null);
         config.setConnectionInitSql(statementTimeout);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        return new Database(new HikariDataSource(config), true, statementTimeout);
+        return new Database(new HikariDataSource(config), true, statementTimeout, writesEachCommit(url));
     }
 
     /** The application's own data source (library and WAR modes); restauth will not close it. */
     public static Database of(DataSource dataSource) {
-        return new Database(dataSource, false, null);
+        return new Database(dataSource, false, null, false);
     }
 
     /**
@@ -104,8 +110,9 @@ public final class Database implements AutoCloseable {
     /**
      * An H2 database that keeps files writes each commit to its file before the commit returns
      * ({@code WRITE_DELAY=0}): H2's default, 500 ms, acknowledges a commit that a crash of the process within the
-     * next half second loses. A URL that sets {@code WRITE_DELAY} itself keeps its own value; in-memory databases and
-     * other databases' URLs are returned as they are.
+     * next half second loses. Without a delay H2 also runs no background thread, so restauth compacts the file
+     * itself ({@link H2FileCompaction}). A URL that sets {@code WRITE_DELAY} itself keeps its own value; in-memory
+     * databases and other databases' URLs are returned as they are.
      */
     static String durableCommits(String url) {
         String upper = url.toUpperCase(Locale.ROOT);
@@ -113,6 +120,12 @@ public final class Database implements AutoCloseable {
             return url;
         }
         return url + ";WRITE_DELAY=0";
+    }
+
+    /** Whether {@code url} is an H2 database that writes each commit at once, so its file needs compacting. */
+    static boolean writesEachCommit(String url) {
+        String upper = url.toUpperCase(Locale.ROOT) + ";";
+        return upper.startsWith("JDBC:H2:") && upper.contains(";WRITE_DELAY=0;");
     }
 
     private static boolean isInMemory(String upperUrl) {
@@ -385,6 +398,9 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.close();
+        }
         if (ownsDataSource && dataSource instanceof AutoCloseable) {
             try {
                 ((AutoCloseable) dataSource).close();

@@ -95,6 +95,17 @@ public final class Throttle {
     }
 
     /**
+     * {@link #begin} in a transaction of its own, for an action counted before anything else is done (a sign-up, a
+     * passkey login): no transaction at all when the action has no limit to count.
+     */
+    public Attempt begin(Action action, String client, String key) {
+        if (!enabled || limits.get(action).isEmpty()) {
+            return new Attempt(List.of());
+        }
+        return database.inTransaction(tx -> begin(tx, action, client, key));
+    }
+
+    /**
      * Counts one hit if every limit of {@code action} has room, for work that is skipped silently rather than
      * refused (a mail nobody must learn was not sent).
      *
