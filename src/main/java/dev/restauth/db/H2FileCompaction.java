@@ -8,9 +8,7 @@ import org.h2.mvstore.MVStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,25 +40,17 @@ final class H2FileCompaction implements AutoCloseable {
     static final int WRITE_LIMIT = 1 << 20;
 
     private final DataSource dataSource;
+    private final Sweeper timer;
     private volatile boolean failing;
-    private ScheduledExecutorService thread;
 
     H2FileCompaction(DataSource dataSource) {
         this.dataSource = dataSource;
+        this.timer = new Sweeper(INTERVAL, List.of(this::compactLogging));
     }
 
     /** Compacts every {@link #INTERVAL} on a daemon thread of its own, the first time one interval from now. */
-    synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread compaction = new Thread(runnable, "restauth-h2-compaction");
-            compaction.setDaemon(true);
-            return compaction;
-        });
-        long millis = INTERVAL.toMillis();
-        thread.scheduleWithFixedDelay(this::compactLogging, millis, millis, TimeUnit.MILLISECONDS);
+    void start() {
+        timer.start();
     }
 
     /**
@@ -95,21 +85,9 @@ final class H2FileCompaction implements AutoCloseable {
         }
     }
 
-    /**
-     * Stops compacting, letting a run in progress finish: an interrupt would close H2's file channel under it, and
-     * H2 takes a channel closed mid-write for a failed disk.
-     */
+    /** Stops compacting, once a run in progress has finished. */
     @Override
-    public synchronized void close() {
-        if (thread == null) {
-            return;
-        }
-        thread.shutdown();
-        try {
-            thread.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        thread = null;
+    public void close() {
+        timer.close();
     }
 }

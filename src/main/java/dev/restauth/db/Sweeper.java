@@ -16,6 +16,7 @@ import java.util.logging.Logger;
  */
 public final class Sweeper implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Sweeper.class.getName());
+    private static final long CLOSE_WAIT_SECONDS = 10;
 
     private final Duration interval;
     private final List<Runnable> chores;
@@ -63,11 +64,22 @@ public final class Sweeper implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the chores, letting one in progress finish (for at most {@value #CLOSE_WAIT_SECONDS} s): an interrupt
+     * would close an embedded H2's file channel under a chore writing to it, and H2 takes a channel closed mid-write
+     * for a failed disk.
+     */
     @Override
     public synchronized void close() {
-        if (thread != null) {
-            thread.shutdownNow();
-            thread = null;
+        if (thread == null) {
+            return;
         }
+        thread.shutdown();
+        try {
+            thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        thread = null;
     }
 }
