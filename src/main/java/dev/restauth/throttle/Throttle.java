@@ -99,7 +99,7 @@ public final class Throttle {
      * passkey login): no transaction at all when the action has no limit to count.
      */
     public Attempt begin(Action action, String client, String key) {
-        if (!enabled || limits.get(action).isEmpty()) {
+        if (!counts(action)) {
             return new Attempt(List.of());
         }
         return database.inTransaction(tx -> begin(tx, action, client, key));
@@ -115,12 +115,17 @@ public final class Throttle {
         return count(tx, action, client, key).refusedFor() == 0;
     }
 
+    /** Whether attempts at {@code action} are counted at all: throttling is on and the action has a limit. */
+    private boolean counts(Action action) {
+        return enabled && !limits.get(action).isEmpty();
+    }
+
     /** Counts one attempt on every counter of the action, or none when one is full. */
     private Outcome count(Transaction tx, Action action, String client, String key) {
-        List<RatedLimit> rated = limits.get(action);
-        if (!enabled || rated.isEmpty()) {
+        if (!counts(action)) {
             return new Outcome(List.of(), 0, false);
         }
+        List<RatedLimit> rated = limits.get(action);
         Instant now = now();
         List<Bucket> buckets = new ArrayList<>();
         for (RatedLimit limit : rated) {
